@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""The project's commands. Needs only Python 3.11+; creates .venv and installs what it lacks on first use.
+
+    python3 dev.py serve   # the site on http://127.0.0.1:8000 with live reload
+    python3 dev.py test    # every test: data, renderers, strict build, content, browser
+    python3 dev.py build   # the site into site/ (strict)
+    python3 dev.py bench   # build time and Lighthouse scores (needs Node.js and npm for Lighthouse)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+REQUIREMENTS = ["requirements.txt", "requirements-test.txt"]
+MIN_PYTHON = (3, 11, 5)  # pymdown-extensions 13.1 needs 3.11.5
+
+# Environment for every command we run: no Material/MkDocs 2 banner noise.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", flush=True)
+
+
+def run(*args: str | Path, check: bool = True) -> int:
+    return subprocess.run([str(a) for a in args], cwd=ROOT, env=ENV, check=check).returncode
+
+
+def ensure_venv() -> None:
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"dev.py: Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed, this is {sys.version.split()[0]}")
+    if not PY.exists():
+        say(f"creating {VENV.name}/ (first run)")
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except Exception as exc:  # Debian without python3-venv lands here
+            shutil.rmtree(VENV, ignore_errors=True)
+            sys.exit(f"dev.py: could not create a virtual environment ({exc}).\n"
+                     "On Debian/Ubuntu install it with: sudo apt-get install python3-venv")
+    stamp = VENV / ".requirements.sha256"
+    digest = hashlib.sha256(b"".join((ROOT / r).read_bytes() for r in REQUIREMENTS)).hexdigest()
+    if not stamp.exists() or stamp.read_text() != digest:
+        say("installing pinned requirements into .venv/")
+        run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *sum((["-r", r] for r in REQUIREMENTS), []))
+        stamp.write_text(digest)
+
+
+def ensure_browser() -> None:
+    """Browser tests need Chromium: the system's (Debian: apt-get install chromium) or Playwright's own."""
+    from_env = os.environ.get("CHROMIUM_PATH")
+    if from_env or any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")):
+        return
+    probe = "from playwright.sync_api import sync_playwright as s\nwith s() as p: print(p.chromium.executable_path)"
+    out = subprocess.run([str(PY), "-c", probe], capture_output=True, text=True, env=ENV)
+    if out.returncode == 0 and Path(out.stdout.strip()).exists():
+        return
+    say("no Chromium found; asking Playwright to download one (needs internet)")
+    if run(PY, "-m", "playwright", "install", "chromium", check=False) != 0:
+        say("could not get a browser. Install one: 'sudo apt-get install chromium' (Debian) or "
+            "'python -m playwright install chromium'; the browser tests will fail until then.")
+
+
+def serve(extra: list[str]) -> int:
+    ensure_venv()
+    return run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", "--livereload", *extra, check=False)
+
+
+def build(extra: list[str]) -> int:
+    ensure_venv()
+    return run(BIN / "mkdocs", "build", "--strict", *extra, check=False)
+
+
+def test(extra: list[str]) -> int:
+    ensure_venv()
+    ensure_browser()
+    return run(PY, "-m", "pytest", *extra, check=False)
+
+
+def bench(extra: list[str]) -> int:
+    ensure_venv()
+    return run(PY, "tools/bench.py", *extra, check=False)
+
+
+COMMANDS = {"serve": serve, "test": test, "build": build, "bench": bench}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,138 @@
+"""mkdocs-macros entry point: load and validate data/ once, register the macros.
+
+Rendering lives in the sibling modules (tables.py, render.py); this file only wires them to MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from . import render, tables
+from .data import DataError, load_catalogue
+from .sections import scan_docs
+
+
+def _page_url(target: str) -> str:
+    """Docs-relative 'a/b.md#x' -> site-relative URL 'a/b/#x' (use_directory_urls)."""
+    path, _, anchor = target.partition("#")
+    if path.endswith("index.md"):
+        url = path[: -len("index.md")]
+    else:
+        url = path[: -len(".md")] + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def define_env(env) -> None:
+    root = Path(env.project_dir)
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        cat = load_catalogue(root / "data")
+        sections = scan_docs(docs_dir, {o.id for o in cat.outline.objectives})
+    except DataError as exc:
+        raise PluginError(f"Bad study-guide data, the build stops here:\n{exc}") from exc
+    outline = cat.outline
+    jinja = tables.jinja_env()
+    abbreviations = render.abbreviations(cat.glossary)
+    repo_url = (env.conf.get("repo_url") or "").rstrip("/")
+    edit_uri = env.conf.get("edit_uri") or ""
+    service_names = {s.id: s.name for s in cat.services}
+
+    def page_src() -> str:
+        return env.page.file.src_uri
+
+    def url_for(target: str) -> str:
+        return get_relative_url(_page_url(target), env.page.url or ".")
+
+    def edit_url() -> str | None:
+        return f"{repo_url}/{edit_uri.strip('/')}/{page_src()}" if repo_url and edit_uri else None
+
+    def _filter(rows, **criteria):
+        for field, wanted in criteria.items():
+            if wanted is None:
+                continue
+            wanted_set = set(wanted) if isinstance(wanted, (list, tuple, set)) else {wanted}
+            rows = [
+                r
+                for r in rows
+                if (set(v) & wanted_set if isinstance(v := getattr(r, field), list) else v in wanted_set)
+            ]
+        return rows
+
+    @env.macro
+    def objective(objective_id: str) -> str:
+        """The heading, anchor and official statement of one objective (and a note if unwritten)."""
+        return render.objective_section(
+            outline.objective(objective_id), sections.get(objective_id), page_src(), edit_url()
+        )
+
+    @env.macro
+    def task_intro(task_id: str) -> str:
+        task = outline.task(task_id)
+        return render.task_intro(task, outline.domains[task.domain_id - 1], sections, page_src())
+
+    @env.macro
+    def domain_overview(domain_id: int) -> str:
+        return render.domain_overview(outline.domains[int(domain_id) - 1], sections, page_src())
+
+    @env.macro
+    def coverage() -> str:
+        return render.coverage(outline, sections, page_src())
+
+    @env.macro
+    def glossary() -> str:
+        return render.glossary(cat.glossary, outline, page_src())
+
+    @env.macro
+    def algorithms_table(ids=None, data_type=None, learning_type=None, columns=None, caption=None) -> str:
+        table = tables.algorithms_table(_filter(cat.algorithms, id=ids, data_type=data_type, learning_type=learning_type))
+        return _finish(table, columns, caption)
+
+    @env.macro
+    def services_table(ids=None, category=None, ai_service=None, tasks=None, columns=None, caption=None) -> str:
+        rows = _filter(cat.services, id=ids, category=category, ai_service=ai_service, tasks=tasks)
+        table = tables.services_table(rows, outline, url_for, service_names).sorted(_service_sort_key)
+        return _finish(table, columns, caption)
+
+    @env.macro
+    def inference_table(ids=None, kind=None, columns=None, caption=None) -> str:
+        table = tables.inference_table(_filter(cat.inference, id=ids, kind=kind))
+        return _finish(table, columns, caption)
+
+    @env.macro
+    def exam() -> dict:
+        """Counts for prose: {{ exam().objectives }} etc."""
+        return {
+            "domains": len(outline.domains),
+            "tasks": len(outline.tasks),
+            "objectives": len(outline.objectives),
+            "services": len(cat.services),
+            "algorithms": len(cat.algorithms),
+            "glossary": len(cat.glossary),
+        }
+
+    def _finish(table, columns, caption) -> str:
+        if columns:
+            table = table.with_columns(columns)
+        if caption:
+            table = tables.replace(table, caption=caption)
+        return table.render(jinja)
+
+    env.variables["abbreviations"] = abbreviations
+
+
+def _service_sort_key(service) -> str:
+    name = service.name
+    for prefix in ("Amazon ", "AWS "):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    return name.casefold()
+
+
+def on_post_page_macro(env) -> None:
+    """Append the glossary's abbreviation definitions so every page gets hover tooltips."""
+    abbreviations = env.variables.get("abbreviations")
+    if abbreviations:
+        env.markdown = env.markdown + "\n\n" + abbreviations + "\n"

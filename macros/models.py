@@ -1,0 +1,276 @@
+"""Typed models for every file in data/.
+
+One file, one concern, one model. Each row that states a fact carries a `source`: an https URL on an
+AWS documentation host, so a reader can check it. Validation runs when the build starts
+(macros.define_env); a bad file stops the build with a message naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlparse
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# --------------------------------------------------------------------------------------------- shared
+
+#: Hosts we accept as a source: AWS's own documentation, product and whitepaper sites.
+AWS_SOURCE_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com", "repost.aws", "sagemaker.readthedocs.io")
+
+
+def _aws_url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme != "https" or not parsed.netloc:
+        raise ValueError(f"must be an https:// URL, got {value!r}")
+    host = parsed.netloc.lower()
+    if not any(host == h or host.endswith("." + h) for h in AWS_SOURCE_HOSTS):
+        raise ValueError(f"must link AWS documentation ({', '.join(AWS_SOURCE_HOSTS)}), got host {host!r}")
+    return value
+
+
+SourceUrl = Annotated[str, AfterValidator(_aws_url)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[1-9]$")]
+ObjectiveId = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[1-9]\.[KS][1-9][0-9]?$")]
+
+
+class Strict(BaseModel):
+    """Base for data rows: unknown fields are errors (a typo must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------------------------- outline
+
+EXPECTED_DOMAINS = 4
+EXPECTED_TASKS = 12
+EXPECTED_OBJECTIVES = 133
+
+
+class Objective(Strict):
+    id: ObjectiveId
+    text: Text
+    title: Text | None = None  # optional override of the heading derived from `text`
+
+    @property
+    def kind(self) -> Literal["knowledge", "skill"]:
+        return "knowledge" if self.id.split(".")[2].startswith("K") else "skill"
+
+    @property
+    def task_id(self) -> str:
+        return self.id.rsplit(".", 1)[0]
+
+    @property
+    def anchor(self) -> str:
+        return anchor_for(self.id)
+
+    @property
+    def short_title(self) -> str:
+        """The heading: the statement up to its "(for example, …)" list, unless `title` overrides it."""
+        if self.title:
+            return self.title
+        return re.split(r"\s*\(for example", self.text, maxsplit=1)[0].strip()
+
+
+def anchor_for(objective_id: str) -> str:
+    """`1.1.K1` -> `1-1-k1`: the stable anchor of an objective section."""
+    return objective_id.replace(".", "-").lower()
+
+
+class Task(Strict):
+    id: TaskId
+    title: Text
+    objectives: list[Objective] = Field(min_length=1)
+
+    @property
+    def domain_id(self) -> int:
+        return int(self.id.split(".")[0])
+
+    @property
+    def page(self) -> str:
+        """Path of the task page, relative to docs/."""
+        return f"domain-{self.domain_id}/task-{self.id.replace('.', '-')}.md"
+
+    @model_validator(mode="after")
+    def _numbering(self) -> Task:
+        for kind in "KS":
+            ids = [o.id for o in self.objectives if o.id.split(".")[2][0] == kind]
+            expected = [f"{self.id}.{kind}{n}" for n in range(1, len(ids) + 1)]
+            if ids != expected:
+                raise ValueError(f"task {self.id}: objective ids must be {expected}, got {ids}")
+        return self
+
+
+class Domain(Strict):
+    id: int = Field(ge=1, le=EXPECTED_DOMAINS)
+    title: Text
+    weight: int = Field(gt=0, le=100)
+    tasks: list[Task] = Field(min_length=1)
+
+    @property
+    def folder(self) -> str:
+        return f"domain-{self.id}"
+
+    @model_validator(mode="after")
+    def _task_ids(self) -> Domain:
+        expected = [f"{self.id}.{n}" for n in range(1, len(self.tasks) + 1)]
+        got = [t.id for t in self.tasks]
+        if got != expected:
+            raise ValueError(f"domain {self.id}: task ids must be {expected}, got {got}")
+        return self
+
+
+class Exam(Strict):
+    code: Text
+    name: Text
+    source: SourceUrl
+
+
+class Outline(Strict):
+    exam: Exam
+    domains: list[Domain]
+
+    @property
+    def tasks(self) -> list[Task]:
+        return [t for d in self.domains for t in d.tasks]
+
+    @property
+    def objectives(self) -> list[Objective]:
+        return [o for t in self.tasks for o in t.objectives]
+
+    def task(self, task_id: str) -> Task:
+        for t in self.tasks:
+            if t.id == task_id:
+                return t
+        raise KeyError(f"unknown task id {task_id!r}")
+
+    def objective(self, objective_id: str) -> Objective:
+        for o in self.objectives:
+            if o.id == objective_id:
+                return o
+        raise KeyError(f"unknown objective id {objective_id!r}")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Outline:
+        problems = []
+        if [d.id for d in self.domains] != list(range(1, EXPECTED_DOMAINS + 1)):
+            problems.append(f"domains must be 1..{EXPECTED_DOMAINS}, got {[d.id for d in self.domains]}")
+        total = sum(d.weight for d in self.domains)
+        if total != 100:
+            problems.append(f"domain weights must sum to 100, got {total}")
+        if len(self.tasks) != EXPECTED_TASKS:
+            problems.append(f"expected {EXPECTED_TASKS} tasks, got {len(self.tasks)}")
+        ids = [o.id for o in self.objectives]
+        if len(ids) != EXPECTED_OBJECTIVES:
+            problems.append(f"expected {EXPECTED_OBJECTIVES} objectives, got {len(ids)}")
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            problems.append(f"duplicate objective ids {dupes}")
+        for t in self.tasks:
+            stray = [o.id for o in t.objectives if o.task_id != t.id]
+            if stray:
+                problems.append(f"task {t.id} holds objectives of another task: {stray}")
+        for d in self.domains:
+            stray = [t.id for t in d.tasks if t.domain_id != d.id]
+            if stray:
+                problems.append(f"domain {d.id} holds tasks of another domain: {stray}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+# --------------------------------------------------------------------------------------------- algorithms
+
+DataType = Literal["tabular", "text", "image", "time series"]
+
+
+class Algorithm(Strict):
+    id: Slug
+    name: Text
+    learning_type: Literal["supervised", "unsupervised", "self-supervised"]
+    problem_types: list[Text] = Field(min_length=1)
+    data_type: DataType
+    input_formats: list[Text] = Field(min_length=1)
+    instances: Literal["CPU", "GPU", "CPU or GPU"]
+    distributed: bool
+    incremental: bool
+    hyperparameters: list[Text] = Field(min_length=1)
+    exam_cues: Text
+    notes: Text | None = None
+    source: SourceUrl
+
+
+# --------------------------------------------------------------------------------------------- services
+
+ServiceCategory = Literal[
+    "Analytics",
+    "Application Integration",
+    "Cloud Financial Management",
+    "Compute",
+    "Containers",
+    "Database",
+    "Developer Tools",
+    "Machine Learning",
+    "Management and Governance",
+    "Media",
+    "Migration and Transfer",
+    "Networking and Content Delivery",
+    "Security, Identity, and Compliance",
+    "Storage",
+]
+
+ServiceStatus = Literal["available", "closed to new customers", "end of support announced", "discontinued"]
+
+
+class Service(Strict):
+    id: Slug
+    name: Text
+    former_names: list[Text] = []
+    category: ServiceCategory
+    summary: Text
+    pick_when: Text
+    confused_with: list[Slug] = []
+    status: ServiceStatus = "available"
+    status_note: Text | None = None
+    ai_service: bool = False
+    tasks: list[TaskId] = Field(min_length=1)
+    source: SourceUrl
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Service:
+        if self.status != "available" and not self.status_note:
+            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
+        return self
+
+
+# --------------------------------------------------------------------------------------------- inference
+
+
+class InferenceOption(Strict):
+    id: Slug
+    name: Text
+    kind: Literal["deployment option", "hosting variant"]
+    summary: Text
+    max_payload: Text
+    max_processing_time: Text
+    scaling: Text
+    scales_to_zero: bool
+    cold_start: Text
+    cost_model: Text
+    choose_when: Text
+    exam_cues: Text
+    source: SourceUrl
+
+
+# --------------------------------------------------------------------------------------------- glossary
+
+
+class GlossaryTerm(Strict):
+    id: Slug
+    term: Text
+    abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$")] | None = None
+    definition: Text
+    objectives: list[ObjectiveId] = []
+    source: SourceUrl

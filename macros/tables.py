@@ -1,0 +1,214 @@
+"""One table renderer, many filtered views (after pydantic's docs conversion table).
+
+A `Table` holds typed rows and the columns to show; `.filtered(predicate)` returns another view of the
+same rows. Rendering goes through one Jinja template with autoescape on, so any HTML in a data value is
+shown as text, never interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .models import Algorithm, InferenceOption, Outline, Service
+
+R = TypeVar("R")
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def jinja_env() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    external: bool = False
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Badge:
+    text: str
+    kind: str  # css modifier: warning, danger, info
+
+
+#: What a cell may hold: text, a link, a badge, a yes/no, or a list of those.
+Cell = str | Link | Badge | bool | None | Sequence["Cell"]
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str
+    cell: Callable[[R], Cell]
+    css: str = ""  # e.g. "nowrap" or "wide"
+
+
+@dataclass(frozen=True)
+class Table(Generic[R]):
+    rows: tuple[R, ...]
+    columns: tuple[Column[R], ...]
+    caption: str = ""
+    row_id: Callable[[R], str] | None = None
+    css: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def filtered(self, predicate: Callable[[R], bool]) -> Table[R]:
+        return replace(self, rows=tuple(r for r in self.rows if predicate(r)))
+
+    def sorted(self, key: Callable[[R], object]) -> Table[R]:
+        return replace(self, rows=tuple(sorted(self.rows, key=key)))
+
+    def with_columns(self, headers: Iterable[str]) -> Table[R]:
+        wanted = list(headers)
+        by_header = {c.header: c for c in self.columns}
+        missing = [h for h in wanted if h not in by_header]
+        if missing:
+            raise KeyError(f"unknown column(s) {missing}; columns are {list(by_header)}")
+        return replace(self, columns=tuple(by_header[h] for h in wanted))
+
+    def render(self, env: Environment | None = None) -> str:
+        if not self.rows:
+            raise ValueError(f"table {self.caption!r}: the filter left no rows (check the filter arguments)")
+        env = env or jinja_env()
+        rows = [
+            {
+                "id": self.row_id(row) if self.row_id else None,
+                "cells": [_normalise(col.cell(row)) for col in self.columns],
+            }
+            for row in self.rows
+        ]
+        html = env.get_template("table.html").render(table=self, rows=rows)
+        # A blank line would end Markdown's raw-HTML block half-way through the table.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _normalise(value: Cell) -> list:
+    """A cell as a flat list of parts the template knows: str, Link, Badge."""
+    if value is None:
+        return ["—"]
+    if isinstance(value, bool):
+        return ["Yes" if value else "No"]
+    if isinstance(value, (str, Link, Badge)):
+        return [value]
+    parts: list = []
+    for item in value:
+        parts.extend(_normalise(item))
+    return parts or ["—"]
+
+
+# --------------------------------------------------------------------------------------------- views
+# `url_for(path_with_anchor)` turns a docs-relative target ("domain-1/task-1-1.md#1-1-k1" or
+# "reference/services.md#svc-s3") into a URL relative to the page being rendered.
+
+UrlFor = Callable[[str], str]
+
+
+def source_link(url: str) -> Link:
+    return Link("AWS docs", url, external=True, title=url)
+
+
+def task_links(task_ids: Iterable[str], outline: Outline, url_for: UrlFor) -> list[Link]:
+    links = []
+    for task_id in task_ids:
+        task = outline.task(task_id)
+        links.append(Link(task_id, url_for(task.page), title=f"Task {task.id}: {task.title}"))
+    return links
+
+
+def algorithms_table(rows: Sequence[Algorithm]) -> Table[Algorithm]:
+    return Table(
+        rows=tuple(rows),
+        caption="SageMaker AI built-in algorithms",
+        row_id=lambda a: f"algo-{a.id}",
+        css="data-table algorithms",
+        columns=(
+            Column("Algorithm", lambda a: a.name, "nowrap"),
+            Column("Learning", lambda a: a.learning_type),
+            Column("Problem types", lambda a: ", ".join(a.problem_types)),
+            Column("Data", lambda a: a.data_type),
+            Column("Training input", lambda a: ", ".join(a.input_formats)),
+            Column("Instances", lambda a: a.instances, "nowrap"),
+            Column("Distributed", lambda a: a.distributed),
+            Column("Incremental", lambda a: a.incremental),
+            Column("Key hyperparameters", lambda a: ", ".join(a.hyperparameters)),
+            Column("Exam cues", lambda a: [a.exam_cues, *([Badge(a.notes, "info")] if a.notes else [])], "wide"),
+            Column("Source", lambda a: source_link(a.source)),
+        ),
+    )
+
+
+STATUS_BADGE = {
+    "closed to new customers": "warning",
+    "end of support announced": "warning",
+    "discontinued": "danger",
+}
+
+
+def service_name_cell(s: Service) -> list:
+    parts: list = [s.name]
+    if s.former_names:
+        parts.append(Badge("formerly " + ", ".join(s.former_names), "info"))
+    if s.status != "available":
+        parts.append(Badge(s.status, STATUS_BADGE[s.status]))
+    return parts
+
+
+def services_table(
+    rows: Sequence[Service], outline: Outline, url_for: UrlFor, names: Mapping[str, str]
+) -> Table[Service]:
+    """`names` maps every service id to its name, so a filtered view still names the neighbours it links."""
+
+    def confused(s: Service) -> list[Link]:
+        return [Link(names[i], url_for(f"reference/services.md#svc-{i}")) for i in s.confused_with]
+
+    return Table(
+        rows=tuple(rows),
+        caption="AWS services in scope for MLA-C01",
+        row_id=lambda s: f"svc-{s.id}",
+        css="data-table services",
+        columns=(
+            Column("Service", service_name_cell, "name"),
+            Column("Category", lambda s: s.category),
+            Column("What it does", lambda s: s.summary, "wide"),
+            Column("Pick it when", lambda s: s.pick_when, "wide"),
+            Column("Often confused with", confused),
+            Column("Status", lambda s: [s.status, *([s.status_note] if s.status_note else [])]),
+            Column("Tasks", lambda s: task_links(s.tasks, outline, url_for), "nowrap"),
+            Column("Source", lambda s: source_link(s.source)),
+        ),
+    )
+
+
+def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
+    return Table(
+        rows=tuple(rows),
+        caption="SageMaker AI inference and hosting options",
+        row_id=lambda o: f"inf-{o.id}",
+        css="data-table inference",
+        columns=(
+            Column("Option", lambda o: o.name, "name"),
+            Column("What it is", lambda o: o.summary, "wide"),
+            Column("Max payload", lambda o: o.max_payload),
+            Column("Max processing time", lambda o: o.max_processing_time),
+            Column("Scaling", lambda o: o.scaling),
+            Column("Scales to zero", lambda o: o.scales_to_zero),
+            Column("Cold start", lambda o: o.cold_start),
+            Column("You pay for", lambda o: o.cost_model),
+            Column("Choose it when", lambda o: o.choose_when, "wide"),
+            Column("Exam cues", lambda o: o.exam_cues, "wide"),
+            Column("Source", lambda o: source_link(o.source)),
+        ),
+    )

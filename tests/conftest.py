@@ -1,0 +1,128 @@
+"""Shared fixtures: one strict build of the real site per test session, a local server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+DOCS = ROOT / "docs"
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def mkdocs_build(config: Path, site: Path, cwd: Path | None = None) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)],
+        cwd=cwd or config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    return mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    if site_build.returncode != 0:
+        pytest.fail("the site did not build:\n" + site_build.output[-3000:])
+    return site_build.site
+
+
+def site_path() -> str:
+    """The path part of site_url (GitHub Pages serves the site under it; so do `mkdocs serve` and the tests)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_IgnoreTagsLoader)
+    return urlparse(config["site_url"]).path or "/"
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """mkdocs.yml has !!python/name tags; we only want plain values from it."""
+
+
+_IgnoreTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    prefix = site_path()
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    """A system Chromium when present (CI, Debian), else the one Playwright downloaded for a contributor."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), *(shutil.which(n) for n in ("chromium", "chromium-browser"))):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as p:
+        path = chromium_path()
+        try:
+            browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
+        except Error as exc:
+            pytest.fail(
+                "no Chromium to run the browser tests: install Debian's 'chromium' or run "
+                f"'python -m playwright install chromium' ({exc.message.splitlines()[0]})"
+            )
+        yield browser
+        browser.close()

@@ -1,0 +1,110 @@
+"""The built site in headless Chromium, served on 127.0.0.1. These never skip: without a browser they fail."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "",
+    "study-plan/",
+    "domain-1/",
+    "domain-1/task-1-1/",
+    "reference/services/",
+    "reference/algorithms/",
+    "reference/inference/",
+    "reference/glossary/",
+    "coverage/",
+    "print_page/",
+]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.requests = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.on("request", lambda r: page.requests.append(r.url))
+    # Material draws diagrams into a closed shadow root; open it so the test can see the SVG.
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    yield page
+    context.close()
+
+
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+"""
+
+
+def test_search_for_parquet_lands_on_task_1_1(page, base_url):
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "Parquet")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    assert "domain-1/task-1-1/" in first.get_attribute("href")
+    first.click()
+    page.wait_for_url("**/domain-1/task-1-1/**")
+    assert page.locator("mark").count() > 0, "search terms are highlighted on the page"
+
+
+def test_mermaid_diagram_renders_to_svg(page, base_url):
+    page.goto(base_url + "reference/inference/")
+    svg = page.locator("div.mermaid svg").first
+    svg.wait_for(timeout=15000)
+    assert svg.locator("text, foreignObject").count() > 3
+    assert not [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
+
+
+def test_mermaid_renders_after_instant_navigation_without_a_cdn(page, base_url):
+    page.goto(base_url + "reference/")
+    page.locator("article a[href^='inference/']").first.click()
+    page.wait_for_url("**/reference/inference/")
+    page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+    outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
+    assert outside == []
+
+
+def test_glossary_tooltip_appears_on_hover(page, base_url):
+    page.goto(base_url + "domain-1/task-1-1/")
+    abbr = page.locator("article abbr[title]").first
+    abbr.wait_for()
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=abbr.get_attribute("title")[:20])
+    tooltip.first.wait_for(state="visible", timeout=5000)
+
+
+def test_dark_mode_toggle_switches_scheme(page, base_url):
+    page.goto(base_url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    seen = {scheme()}
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        seen.add(scheme())
+    assert {"default", "slate"} <= seen
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_requests_nothing_from_other_hosts_and_logs_no_errors(page, base_url, path):
+    page.goto(base_url + path, wait_until="networkidle")
+    outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
+    assert outside == [], f"requests to other hosts: {outside}"
+    assert page.console_errors == [], page.console_errors
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_scroll_on_a_phone(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, f"{path or 'home'} is {overflow}px wider than a 390px screen"
