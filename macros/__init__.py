@@ -74,8 +74,16 @@ def define_env(env) -> None:
         return render.task_intro(task, outline.domains[task.domain_id - 1], sections, page_src())
 
     @env.macro
-    def domain_overview(domain_id: int) -> str:
-        return render.domain_overview(outline.domains[int(domain_id) - 1], sections, page_src())
+    def domain_heading(domain_id: int) -> str:
+        return render.domain_heading(outline.domains[int(domain_id) - 1])
+
+    @env.macro
+    def domains_summary() -> str:
+        return render.domains_summary(outline, page_src())
+
+    @env.macro
+    def domain_tasks(domain_id: int) -> str:
+        return render.domain_tasks(outline.domains[int(domain_id) - 1], sections, page_src())
 
     @env.macro
     def coverage() -> str:
@@ -100,6 +108,19 @@ def define_env(env) -> None:
     def inference_table(ids=None, kind=None, columns=None, caption=None) -> str:
         table = tables.inference_table(_filter(cat.inference, id=ids, kind=kind))
         return _finish(table, columns, caption)
+
+    def _simple(name: str, render_table):
+        def macro(ids=None, columns=None, caption=None) -> str:
+            return _finish(render_table(_filter(getattr(cat, name), id=ids)), columns, caption)
+
+        macro.__name__ = f"{name}_table"
+        env.macro(macro, f"{name}_table")
+
+    _simple("formats", tables.formats_table)
+    _simple("storage", tables.storage_table)
+    _simple("streaming", tables.streaming_table)
+    _simple("prep_tools", tables.prep_tools_table)
+    _simple("bias_metrics", tables.bias_metrics_table)
 
     @env.macro
     def exam() -> dict:
@@ -131,7 +152,7 @@ def _service_sort_key(service) -> str:
     return name.casefold()
 
 
-def on_post_page_macro(env) -> None:
+def on_post_page_macros(env) -> None:
     """Append the glossary's abbreviation definitions so every page gets hover tooltips."""
     abbreviations = env.variables.get("abbreviations")
     if abbreviations:

@@ -9,7 +9,18 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import Algorithm, GlossaryTerm, InferenceOption, Outline, Service
+from .models import (
+    Algorithm,
+    BiasMetric,
+    DataFormat,
+    GlossaryTerm,
+    InferenceOption,
+    Outline,
+    PrepTool,
+    Service,
+    StorageOption,
+    StreamingService,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -105,15 +116,26 @@ class Catalogue:
     services: list[Service]
     inference: list[InferenceOption]
     glossary: list[GlossaryTerm]
+    formats: list[DataFormat]
+    storage: list[StorageOption]
+    streaming: list[StreamingService]
+    prep_tools: list[PrepTool]
+    bias_metrics: list[BiasMetric]
 
 
-FILES = {
-    "outline": "outline.yml",
-    "algorithms": "algorithms.yml",
-    "services": "services.yml",
-    "inference": "inference.yml",
-    "glossary": "glossary.yml",
+#: Every list-of-rows file in data/ and the model its rows must match (the outline is loaded on its own).
+ROW_FILES: dict[str, tuple[str, type]] = {
+    "algorithms": ("algorithms.yml", Algorithm),
+    "services": ("services.yml", Service),
+    "inference": ("inference.yml", InferenceOption),
+    "glossary": ("glossary.yml", GlossaryTerm),
+    "formats": ("formats.yml", DataFormat),
+    "storage": ("storage.yml", StorageOption),
+    "streaming": ("streaming.yml", StreamingService),
+    "prep_tools": ("prep_tools.yml", PrepTool),
+    "bias_metrics": ("bias_metrics.yml", BiasMetric),
 }
+FILES = {"outline": "outline.yml", **{key: name for key, (name, _) in ROW_FILES.items()}}
 
 
 def _check_refs(path: Path, rows: list, field: str, known: set[str], what: str) -> None:
@@ -128,10 +150,8 @@ def _check_refs(path: Path, rows: list, field: str, known: set[str], what: str) 
 def load_catalogue(data_dir: Path) -> Catalogue:
     data_dir = DisplayPath(data_dir)
     outline = load_model(data_dir / FILES["outline"], Outline)
-    algorithms = load_rows(data_dir / FILES["algorithms"], Algorithm)
-    services = load_rows(data_dir / FILES["services"], Service)
-    inference = load_rows(data_dir / FILES["inference"], InferenceOption)
-    glossary = load_rows(data_dir / FILES["glossary"], GlossaryTerm)
+    rows = {key: load_rows(data_dir / name, model) for key, (name, model) in ROW_FILES.items()}
+    services, glossary = rows["services"], rows["glossary"]
 
     task_ids = {t.id for t in outline.tasks}
     objective_ids = {o.id for o in outline.objectives}
@@ -147,4 +167,4 @@ def load_catalogue(data_dir: Path) -> Catalogue:
                     f"{term.abbr!r} is already used by {abbrs[term.abbr]!r}"
                 )
             abbrs[term.abbr] = term.id
-    return Catalogue(outline, algorithms, services, inference, glossary)
+    return Catalogue(outline=outline, **rows)

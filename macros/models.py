@@ -274,3 +274,71 @@ class GlossaryTerm(Strict):
     definition: Text
     objectives: list[ObjectiveId] = []
     source: SourceUrl
+
+
+# --------------------------------------------------------------------------------------------- domain 1 tables
+
+
+class DataFormat(Strict):
+    id: Slug
+    name: Text
+    layout: Literal["row", "columnar"]
+    encoding: Literal["text", "binary"]
+    schema_: Text = Field(alias="schema")
+    compression_splitting: Text
+    sagemaker_ai: Text  # which built-in algorithms / services read it
+    best_for: Text
+    exam_cues: Text
+    source: SourceUrl
+
+
+class StorageOption(Strict):
+    id: Slug
+    name: Text
+    kind: Literal["object", "file", "block", "database", "warehouse"]
+    access: Text
+    performance: Text
+    cost_model: Text
+    training_access: Text  # how SageMaker AI training reads it
+    best_for: Text
+    exam_cues: Text
+    source: SourceUrl
+
+
+class StreamingService(Strict):
+    id: Slug
+    name: Text
+    former_names: list[Text] = []
+    role: Text
+    latency: Text
+    capacity: Text
+    retention: Text
+    transforms: Text
+    best_for: Text
+    exam_cues: Text
+    source: SourceUrl
+
+
+class PrepTool(Strict):
+    id: Slug
+    name: Text
+    interface: Text
+    engine: Text
+    scale: Text
+    strengths: Text
+    outputs: Text
+    best_for: Text
+    exam_cues: Text
+    source: SourceUrl
+
+
+class BiasMetric(Strict):
+    id: Slug
+    abbr: Text
+    name: Text
+    measures: Text
+    range: Text
+    reading: Text
+    label_type: Text
+    example: Text
+    source: SourceUrl

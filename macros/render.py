@@ -94,14 +94,32 @@ def task_intro(task: Task, domain: Domain, sections: dict[str, Section], page_sr
     return "\n".join(lines)
 
 
-def domain_overview(domain: Domain, sections: dict[str, Section], page_src: str) -> str:
-    link = md_link_from(page_src)
-    lines = [
+def domain_heading(domain: Domain) -> str:
+    return "\n".join([
         f"# Domain {domain.id}: {md_escape(domain.title)}",
         "",
         f"**{domain.weight}%** of the scored content · {len(domain.tasks)} tasks · "
         f"{sum(len(t.objectives) for t in domain.tasks)} objectives.",
         "",
+    ])
+
+
+def domains_summary(outline: Outline, page_src: str, scored_questions: int = 50) -> str:
+    """Domains with weight, the share of the scored questions it implies, and links to their tasks."""
+    link = md_link_from(page_src)
+    lines = ["| Domain | Weight | ≈ scored questions | Tasks |", "| --- | ---: | ---: | --- |"]
+    for d in outline.domains:
+        tasks = " · ".join(f"[{t.id} {md_escape(t.title)}]({link(t.page)})" for t in d.tasks)
+        lines.append(
+            f"| [{d.id}. {md_escape(d.title)}]({link(d.folder + '/index.md')}) | {d.weight}% | "
+            f"{round(scored_questions * d.weight / 100)} | {tasks} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def domain_tasks(domain: Domain, sections: dict[str, Section], page_src: str) -> str:
+    link = md_link_from(page_src)
+    lines = [
         "| Task | Knowledge | Skills | Written |",
         "| --- | ---: | ---: | ---: |",
     ]

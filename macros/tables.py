@@ -14,7 +14,17 @@ from typing import Generic, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .models import Algorithm, InferenceOption, Outline, Service
+from .models import (
+    Algorithm,
+    BiasMetric,
+    DataFormat,
+    InferenceOption,
+    Outline,
+    PrepTool,
+    Service,
+    StorageOption,
+    StreamingService,
+)
 
 R = TypeVar("R")
 
@@ -212,3 +222,94 @@ def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
             Column("Source", lambda o: source_link(o.source)),
         ),
     )
+
+
+def attribute_table(
+    rows: Sequence[R], caption: str, anchor_prefix: str, spec: Sequence[tuple[str, str, str]]
+) -> Table[R]:
+    """A table whose cells are plain attributes: spec is (header, attribute, css); the first is the row header.
+    Every such table ends with the row's AWS source."""
+
+    def getter(attribute: str) -> Callable[[R], Cell]:
+        return lambda row: getattr(row, attribute)
+
+    columns = [Column(header, getter(attribute), css) for header, attribute, css in spec]
+    columns.append(Column("Source", lambda row: source_link(row.source)))
+    return Table(
+        rows=tuple(rows),
+        caption=caption,
+        row_id=lambda row: f"{anchor_prefix}-{row.id}",
+        css=f"data-table {anchor_prefix}",
+        columns=tuple(columns),
+    )
+
+
+def formats_table(rows: Sequence[DataFormat]) -> Table[DataFormat]:
+    return attribute_table(rows, "Data formats for ML on AWS", "fmt", [
+        ("Format", "name", "name"),
+        ("Layout", "layout", ""),
+        ("Encoding", "encoding", ""),
+        ("Schema", "schema_", ""),
+        ("Compression and splitting", "compression_splitting", "wide"),
+        ("In SageMaker AI", "sagemaker_ai", "wide"),
+        ("Best for", "best_for", "wide"),
+        ("Exam cues", "exam_cues", "wide"),
+    ])
+
+
+def storage_table(rows: Sequence[StorageOption]) -> Table[StorageOption]:
+    return attribute_table(rows, "Storage options for ML data", "store", [
+        ("Storage", "name", "name"),
+        ("Kind", "kind", ""),
+        ("Access", "access", ""),
+        ("Performance", "performance", "wide"),
+        ("You pay for", "cost_model", ""),
+        ("How training reads it", "training_access", "wide"),
+        ("Best for", "best_for", "wide"),
+        ("Exam cues", "exam_cues", "wide"),
+    ])
+
+
+def streaming_table(rows: Sequence[StreamingService]) -> Table[StreamingService]:
+    def name(row: StreamingService) -> list:
+        return [row.name, *([Badge("formerly " + ", ".join(row.former_names), "info")] if row.former_names else [])]
+
+    table = attribute_table(rows, "Streaming ingestion services", "stream", [
+        ("Service", "name", "name"),
+        ("Role", "role", "wide"),
+        ("Latency", "latency", ""),
+        ("Capacity", "capacity", "wide"),
+        ("Retention", "retention", ""),
+        ("Transforms", "transforms", "wide"),
+        ("Best for", "best_for", "wide"),
+        ("Exam cues", "exam_cues", "wide"),
+    ])
+    return replace(table, columns=(Column("Service", name, "name"), *table.columns[1:]))
+
+
+def prep_tools_table(rows: Sequence[PrepTool]) -> Table[PrepTool]:
+    return attribute_table(rows, "Data preparation tools", "prep", [
+        ("Tool", "name", "name"),
+        ("Interface", "interface", ""),
+        ("Engine", "engine", ""),
+        ("Scale", "scale", ""),
+        ("Strengths", "strengths", "wide"),
+        ("Outputs", "outputs", "wide"),
+        ("Best for", "best_for", "wide"),
+        ("Exam cues", "exam_cues", "wide"),
+    ])
+
+
+def bias_metrics_table(rows: Sequence[BiasMetric]) -> Table[BiasMetric]:
+    def name(row: BiasMetric) -> str:
+        return f"{row.name} ({row.abbr})"
+
+    table = attribute_table(rows, "SageMaker Clarify pre-training bias metrics", "bias", [
+        ("Metric", "name", "name"),
+        ("What it measures", "measures", "wide"),
+        ("Range", "range", "nowrap"),
+        ("How to read it", "reading", "wide"),
+        ("Labels", "label_type", ""),
+        ("Example", "example", "wide"),
+    ])
+    return replace(table, columns=(Column("Metric", name, "name"), *table.columns[1:]))

@@ -65,11 +65,18 @@ def test_mermaid_diagram_renders_to_svg(page, base_url):
 
 def test_mermaid_renders_after_instant_navigation_without_a_cdn(page, base_url):
     page.goto(base_url + "reference/")
-    page.locator("article a[href^='inference/']").first.click()
+    page.locator("article a[href$='/reference/inference/']").first.click()
     page.wait_for_url("**/reference/inference/")
     page.locator("div.mermaid svg").first.wait_for(timeout=15000)
     outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
     assert outside == []
+
+
+def test_print_page_renders_every_diagram(page, base_url):
+    page.goto(base_url + "print_page/", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=30000)
+    assert page.locator("div.mermaid svg").count() >= 2
+    assert page.console_errors == []
 
 
 def test_glossary_tooltip_appears_on_hover(page, base_url):

@@ -91,3 +91,22 @@ def test_same_objective_on_two_pages_fails_the_build(tmp_path):
     build = mkdocs_build(config, tmp_path / "site")
     assert build.returncode != 0
     assert "already has a section in docs/index.md" in build.output
+
+
+def test_pages_offer_edit_report_and_last_updated(site):
+    html = (site / "domain-1/task-1-1/index.html").read_text()
+    assert 'rel="edit"' in html and "/edit/main/docs/domain-1/task-1-1.md" in html
+    assert "issues/new?template=content-error.yml" in html and "page=https%3A//" in html
+    assert "Report an error on this page" in html
+    assert "md-source-file" in html, "last-updated date"
+
+
+def test_no_page_loads_assets_from_another_host(site):
+    import re
+
+    offenders = []
+    for page in site.rglob("*.html"):
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page.read_text(encoding="utf-8")):
+            if re.search(r'\b(?:src|href)="(?:https?:)?//', tag) and 'rel="canonical"' not in tag and "rel=\"alternate\"" not in tag:
+                offenders.append(f"{page.relative_to(site)}: {tag}")
+    assert offenders == [], "\n".join(offenders[:20])

@@ -18,9 +18,12 @@
       loading = loading || new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
         tag.src = url;
-        tag.onload = function () { resolve(window.mermaid); };
+        // The library replaces window.mermaid when it loads; calls made meanwhile wait on this promise.
+        tag.onload = function () {
+          if (window.mermaid && window.mermaid !== shim) resolve(window.mermaid);
+          else reject(new Error(url + " loaded but did not define mermaid"));
+        };
         tag.onerror = function () { reject(new Error("could not load " + url)); };
-        window.mermaid = undefined;
         document.head.appendChild(tag);
       }).then(function (real) {
         if (config) real.initialize(config);
