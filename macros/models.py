@@ -228,6 +228,7 @@ class Service(Strict):
     id: Slug
     name: Text
     former_names: list[Text] = []
+    exam_guide_name: Text | None = None  # only where the appendix's name is neither `name` nor a former name
     category: ServiceCategory
     summary: Text
     pick_when: Text

@@ -25,7 +25,7 @@ def make_service(**changes) -> Service:
 
 def test_html_in_data_values_is_escaped():
     evil = make_service(summary='<script>alert("x")</script> & <b>bold</b>', confused_with=[])
-    html = tables.services_table([evil], CAT.outline, url_for, {evil.id: evil.name}).render()
+    html = tables.services_table([evil], CAT.outline, url_for, {s.id: s.name for s in CAT.services}).render()
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;" in html and "&amp;" in html
 
@@ -63,7 +63,7 @@ def test_booleans_render_as_yes_no():
 
 def test_status_badge_for_closed_services():
     closed = make_service(status="closed to new customers", status_note="Closed since 2025.")
-    html = tables.services_table([closed], CAT.outline, url_for, {closed.id: closed.name}).render()
+    html = tables.services_table([closed], CAT.outline, url_for, {s.id: s.name for s in CAT.services}).render()
     assert 'badge--warning">closed to new customers<' in html
 
 
