@@ -66,9 +66,18 @@ def test_mermaid_diagram_renders_to_svg(page, base_url):
     assert not [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
 
 
+def test_diagrams_below_the_fold_load_mermaid_only_when_reached(page, base_url):
+    page.goto(base_url + "domain-1/task-1-1/", wait_until="networkidle")
+    assert not [u for u in page.requests if u.endswith("mermaid.min.js")], "mermaid loaded before it was needed"
+    page.locator("pre.mermaid").first.scroll_into_view_if_needed()
+    page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+    assert [u for u in page.requests if u.endswith("/assets/vendor/mermaid/mermaid.min.js")]
+
+
 def test_mermaid_renders_after_instant_navigation_without_a_cdn(page, base_url):
     page.goto(base_url + "reference/")
-    page.locator("article a[href$='/reference/inference/']").first.click()
+    # relative ("inference/"), or absolute once instant navigation has rewritten it
+    page.locator("article a[href$='inference/']").first.click()
     page.wait_for_url("**/reference/inference/")
     page.locator("div.mermaid svg").first.wait_for(timeout=15000)
     outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]

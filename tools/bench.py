@@ -126,15 +126,21 @@ def run_lighthouse(url: str, out: Path) -> dict:
     weight = sum(r.get("transferSize", 0) for r in requests)
     failed = [a["title"] for a in report["audits"].values()
               if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+    metrics = {key: round(report["audits"][audit]["numericValue"], 3 if key == "cls" else None)
+               for key, audit in (("fcp_ms", "first-contentful-paint"), ("lcp_ms", "largest-contentful-paint"),
+                                  ("tbt_ms", "total-blocking-time"), ("cls", "cumulative-layout-shift"),
+                                  ("si_ms", "speed-index"))}
+    contrast = [item["node"].get("snippet", "")[:120]
+                for item in (report["audits"]["color-contrast"].get("details") or {}).get("items", [])]
     return {"url": url, "scores": scores, "third_party": third_party, "transfer_kb": round(weight / 1024),
-            "lcp_ms": round(report["audits"]["largest-contentful-paint"]["numericValue"]),
-            "failed_binary_audits": failed}
+            **metrics, "failed_binary_audits": failed, "low_contrast": contrast}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="build timings to take (median reported)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES), help="Lighthouse only these")
     args = parser.parse_args()
 
     times = time_builds(args.runs)
@@ -156,15 +162,18 @@ def main() -> int:
             threading.Thread(target=server.serve_forever, daemon=True).start()
             base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
             result["lighthouse"] = {}
-            for name, path in PAGES.items():
+            for name, path in ((n, PAGES[n]) for n in args.pages):
                 report = run_lighthouse(base + path, Path(tmp) / "report.json")
                 result["lighthouse"][name] = report
                 s = report["scores"]
                 print(f"lighthouse {name:13} perf {s['performance']:3}  a11y {s['accessibility']:3}  "
                       f"best {s['best-practices']:3}  seo {s['seo']:3}  third-party {len(report['third_party'])}  "
-                      f"{report['transfer_kb']} KB  LCP {report['lcp_ms']} ms", flush=True)
+                      f"{report['transfer_kb']} KB  LCP {report['lcp_ms']} ms  TBT {report['tbt_ms']} ms  "
+                      f"CLS {report['cls']}", flush=True)
                 for title in report["failed_binary_audits"]:
                     print(f"    failed audit: {title}")
+                for snippet in report["low_contrast"][:3]:
+                    print(f"    low contrast: {snippet}")
             server.shutdown()
 
     BENCH.mkdir(exist_ok=True)
