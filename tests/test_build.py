@@ -99,6 +99,9 @@ def test_pages_offer_edit_report_and_last_updated(site):
     assert "issues/new?template=content-error.yml" in html and "page=https%3A//" in html
     assert "Report an error on this page" in html
     assert "md-source-file" in html, "last-updated date"
+    assert 'class="md-path"' in html, "breadcrumbs"
+    assert html.count("md-footer__link--") == 2, "previous and next page links"
+    assert "content.code.copy" in (site / "index.html").read_text(), "copy buttons on code blocks"
 
 
 def test_no_page_loads_assets_from_another_host(site):
