@@ -5,6 +5,7 @@ Rendering lives in the sibling modules (tables.py, render.py); this file only wi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -138,7 +139,7 @@ def define_env(env) -> None:
         if columns:
             table = table.with_columns(columns)
         if caption:
-            table = tables.replace(table, caption=caption)
+            table = replace(table, caption=caption)
         return table.render(jinja)
 
     env.variables["abbreviations"] = abbreviations

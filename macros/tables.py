@@ -226,15 +226,15 @@ def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
 
 
 def attribute_table(
-    rows: Sequence[R], caption: str, anchor_prefix: str, spec: Sequence[tuple[str, str, str]]
+    rows: Sequence[R], caption: str, anchor_prefix: str, spec: Sequence[tuple[str, str | Callable[[R], Cell], str]]
 ) -> Table[R]:
-    """A table whose cells are plain attributes: spec is (header, attribute, css); the first is the row header.
-    Every such table ends with the row's AWS source."""
+    """A table described by (header, attribute name or cell function, css); the first column is the row
+    header. Every such table ends with the row's AWS source."""
 
-    def getter(attribute: str) -> Callable[[R], Cell]:
-        return lambda row: getattr(row, attribute)
+    def cell(how: str | Callable[[R], Cell]) -> Callable[[R], Cell]:
+        return how if callable(how) else (lambda row: getattr(row, how))
 
-    columns = [Column(header, getter(attribute), css) for header, attribute, css in spec]
+    columns = [Column(header, cell(how), css) for header, how, css in spec]
     columns.append(Column("Source", lambda row: source_link(row.source)))
     return Table(
         rows=tuple(rows),
@@ -275,8 +275,8 @@ def streaming_table(rows: Sequence[StreamingService]) -> Table[StreamingService]
     def name(row: StreamingService) -> list:
         return [row.name, *([Badge("formerly " + ", ".join(row.former_names), "info")] if row.former_names else [])]
 
-    table = attribute_table(rows, "Streaming ingestion services", "stream", [
-        ("Service", "name", "name"),
+    return attribute_table(rows, "Streaming ingestion services", "stream", [
+        ("Service", name, "name"),
         ("Role", "role", "wide"),
         ("Latency", "latency", ""),
         ("Capacity", "capacity", "wide"),
@@ -285,7 +285,6 @@ def streaming_table(rows: Sequence[StreamingService]) -> Table[StreamingService]
         ("Best for", "best_for", "wide"),
         ("Exam cues", "exam_cues", "wide"),
     ])
-    return replace(table, columns=(Column("Service", name, "name"), *table.columns[1:]))
 
 
 def prep_tools_table(rows: Sequence[PrepTool]) -> Table[PrepTool]:
@@ -305,12 +304,11 @@ def bias_metrics_table(rows: Sequence[BiasMetric]) -> Table[BiasMetric]:
     def name(row: BiasMetric) -> str:
         return f"{row.name} ({row.abbr})"
 
-    table = attribute_table(rows, "SageMaker Clarify pre-training bias metrics", "bias", [
-        ("Metric", "name", "name"),
+    return attribute_table(rows, "SageMaker Clarify pre-training bias metrics", "bias", [
+        ("Metric", name, "name"),
         ("What it measures", "measures", "wide"),
         ("Range", "range", "nowrap"),
         ("How to read it", "reading", "wide"),
         ("Labels", "label_type", ""),
         ("Example", "example", "wide"),
     ])
-    return replace(table, columns=(Column("Metric", name, "name"), *table.columns[1:]))
