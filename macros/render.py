@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from .models import Domain, GlossaryTerm, Objective, Outline, Task, anchor_for
 from .sections import WORD_FLOOR, Section
 
-STATUS_ICON = {"written": "✅ written", "draft": "📝 draft", "not started": "⬜ not started", "missing": "❌ missing"}
+#: Status labels with Material icons (inline SVG through pymdownx.emoji: no emoji font needed on the reader's side).
+STATUS_ICON = {
+    "written": ":material-check-circle:{ .status .status--written } written",
+    "draft": ":material-pencil-circle:{ .status .status--draft } draft",
+    "not started": ":material-circle-outline:{ .status .status--todo } not started",
+    "missing": ":material-alert-circle:{ .status .status--missing } missing",
+}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
