@@ -139,90 +139,9 @@ def task_links(task_ids: Iterable[str], outline: Outline, url_for: UrlFor) -> li
     return links
 
 
-def algorithms_table(rows: Sequence[Algorithm]) -> Table[Algorithm]:
-    return Table(
-        rows=tuple(rows),
-        caption="SageMaker AI built-in algorithms",
-        row_id=lambda a: f"algo-{a.id}",
-        css="data-table algorithms",
-        columns=(
-            Column("Algorithm", lambda a: a.name, "nowrap"),
-            Column("Learning", lambda a: a.learning_type),
-            Column("Problem types", lambda a: ", ".join(a.problem_types)),
-            Column("Data", lambda a: a.data_type),
-            Column("Training input", lambda a: ", ".join(a.input_formats)),
-            Column("Instances", lambda a: a.instances, "nowrap"),
-            Column("Distributed", lambda a: a.distributed),
-            Column("Incremental", lambda a: a.incremental),
-            Column("Key hyperparameters", lambda a: ", ".join(a.hyperparameters)),
-            Column("Exam cues", lambda a: [a.exam_cues, *([Badge(a.notes, "info")] if a.notes else [])], "wide"),
-            Column("Source", lambda a: source_link(a.source)),
-        ),
-    )
-
-
-STATUS_BADGE = {
-    "closed to new customers": "warning",
-    "end of support announced": "warning",
-    "discontinued": "danger",
-}
-
-
-def service_name_cell(s: Service) -> list:
-    parts: list = [s.name]
-    if s.former_names:
-        parts.append(Badge("formerly " + ", ".join(s.former_names), "info"))
-    if s.status != "available":
-        parts.append(Badge(s.status, STATUS_BADGE[s.status]))
-    return parts
-
-
-def services_table(
-    rows: Sequence[Service], outline: Outline, url_for: UrlFor, names: Mapping[str, str]
-) -> Table[Service]:
-    """`names` maps every service id to its name, so a filtered view still names the neighbours it links."""
-
-    def confused(s: Service) -> list[Link]:
-        return [Link(names[i], url_for(f"reference/services.md#svc-{i}")) for i in s.confused_with]
-
-    return Table(
-        rows=tuple(rows),
-        caption="AWS services in scope for MLA-C01",
-        row_id=lambda s: f"svc-{s.id}",
-        css="data-table services",
-        columns=(
-            Column("Service", service_name_cell, "name"),
-            Column("Category", lambda s: s.category),
-            Column("What it does", lambda s: s.summary, "wide"),
-            Column("Pick it when", lambda s: s.pick_when, "wide"),
-            Column("Often confused with", confused),
-            Column("Status", lambda s: [s.status, *([s.status_note] if s.status_note else [])]),
-            Column("Tasks", lambda s: task_links(s.tasks, outline, url_for), "nowrap"),
-            Column("Source", lambda s: source_link(s.source)),
-        ),
-    )
-
-
-def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
-    return Table(
-        rows=tuple(rows),
-        caption="SageMaker AI inference and hosting options",
-        row_id=lambda o: f"inf-{o.id}",
-        css="data-table inference",
-        columns=(
-            Column("Option", lambda o: o.name, "name"),
-            Column("What it is", lambda o: o.summary, "wide"),
-            Column("Max payload", lambda o: o.max_payload),
-            Column("Max processing time", lambda o: o.max_processing_time),
-            Column("Scaling", lambda o: o.scaling),
-            Column("Scales to zero", lambda o: o.scales_to_zero),
-            Column("Cold start", lambda o: o.cold_start),
-            Column("You pay for", lambda o: o.cost_model),
-            Column("Choose it when", lambda o: o.choose_when, "wide"),
-            Column("Exam cues", lambda o: o.exam_cues, "wide"),
-            Column("Source", lambda o: source_link(o.source)),
-        ),
-    )
+def former_names_badge(former_names: Sequence[str]) -> list[Badge]:
+    """An info badge "formerly X, Y" for a renamed service, or nothing."""
+    return [Badge("formerly " + ", ".join(former_names), "info")] if former_names else []
 
 
 def attribute_table(
@@ -243,6 +162,69 @@ def attribute_table(
         css=f"data-table {anchor_prefix}",
         columns=tuple(columns),
     )
+
+
+def algorithms_table(rows: Sequence[Algorithm]) -> Table[Algorithm]:
+    return attribute_table(rows, "SageMaker AI built-in algorithms", "algo", [
+        ("Algorithm", "name", "nowrap"),
+        ("Learning", "learning_type", ""),
+        ("Problem types", lambda a: ", ".join(a.problem_types), ""),
+        ("Data", "data_type", ""),
+        ("Training input", lambda a: ", ".join(a.input_formats), ""),
+        ("Instances", "instances", "nowrap"),
+        ("Distributed", "distributed", ""),
+        ("Incremental", "incremental", ""),
+        ("Key hyperparameters", lambda a: ", ".join(a.hyperparameters), ""),
+        ("Exam cues", lambda a: [a.exam_cues, *([Badge(a.notes, "info")] if a.notes else [])], "wide"),
+    ])
+
+
+STATUS_BADGE = {
+    "closed to new customers": "warning",
+    "end of support announced": "warning",
+    "discontinued": "danger",
+}
+
+
+def service_name_cell(s: Service) -> list:
+    parts: list = [s.name, *former_names_badge(s.former_names)]
+    if s.status != "available":
+        parts.append(Badge(s.status, STATUS_BADGE[s.status]))
+    return parts
+
+
+def services_table(
+    rows: Sequence[Service], outline: Outline, url_for: UrlFor, names: Mapping[str, str]
+) -> Table[Service]:
+    """`names` maps every service id to its name, so a filtered view still names the neighbours it links."""
+
+    def confused(s: Service) -> list[Link]:
+        return [Link(names[i], url_for(f"reference/services.md#svc-{i}")) for i in s.confused_with]
+
+    return attribute_table(rows, "AWS services in scope for MLA-C01", "svc", [
+        ("Service", service_name_cell, "name"),
+        ("Category", "category", ""),
+        ("What it does", "summary", "wide"),
+        ("Pick it when", "pick_when", "wide"),
+        ("Often confused with", confused, ""),
+        ("Status", lambda s: [s.status, *([s.status_note] if s.status_note else [])], ""),
+        ("Tasks", lambda s: task_links(s.tasks, outline, url_for), "nowrap"),
+    ])
+
+
+def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
+    return attribute_table(rows, "SageMaker AI inference and hosting options", "inf", [
+        ("Option", "name", "name"),
+        ("What it is", "summary", "wide"),
+        ("Max payload", "max_payload", ""),
+        ("Max processing time", "max_processing_time", ""),
+        ("Scaling", "scaling", ""),
+        ("Scales to zero", "scales_to_zero", ""),
+        ("Cold start", "cold_start", ""),
+        ("You pay for", "cost_model", ""),
+        ("Choose it when", "choose_when", "wide"),
+        ("Exam cues", "exam_cues", "wide"),
+    ])
 
 
 def formats_table(rows: Sequence[DataFormat]) -> Table[DataFormat]:
@@ -273,7 +255,7 @@ def storage_table(rows: Sequence[StorageOption]) -> Table[StorageOption]:
 
 def streaming_table(rows: Sequence[StreamingService]) -> Table[StreamingService]:
     def name(row: StreamingService) -> list:
-        return [row.name, *([Badge("formerly " + ", ".join(row.former_names), "info")] if row.former_names else [])]
+        return [row.name, *former_names_badge(row.former_names)]
 
     return attribute_table(rows, "Streaming ingestion services", "stream", [
         ("Service", name, "name"),
