@@ -63,7 +63,10 @@ Cell = str | Link | Badge | bool | None | Sequence["Cell"]
 class Column(Generic[R]):
     header: str
     cell: Callable[[R], Cell]
-    css: str = ""  # e.g. "nowrap" or "wide"
+    css: str = ""  # e.g. "nowrap" or "name"
+    #: A detail column is not a table column: its prose goes into the row's expandable detail block,
+    #: so the table keeps to the handful of columns that compare and fits its column (and the page).
+    detail: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,14 @@ class Table(Generic[R]):
     row_id: Callable[[R], str] | None = None
     css: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def compared(self) -> tuple[Column[R], ...]:
+        return tuple(c for c in self.columns if not c.detail)
+
+    @property
+    def details(self) -> tuple[Column[R], ...]:
+        return tuple(c for c in self.columns if c.detail)
 
     def filtered(self, predicate: Callable[[R], bool]) -> Table[R]:
         return replace(self, rows=tuple(r for r in self.rows if predicate(r)))
@@ -87,36 +98,44 @@ class Table(Generic[R]):
         missing = [h for h in wanted if h not in by_header]
         if missing:
             raise KeyError(f"unknown column(s) {missing}; columns are {list(by_header)}")
-        return replace(self, columns=tuple(by_header[h] for h in wanted))
+        columns = tuple(by_header[h] for h in wanted)
+        if not columns or columns[0].detail:
+            raise KeyError(f"the first column names the row and must be a table column, not {wanted[:1]}")
+        return replace(self, columns=columns)
 
     def render(self, env: Environment | None = None) -> str:
         if not self.rows:
             raise ValueError(f"table {self.caption!r}: the filter left no rows (check the filter arguments)")
         env = env or jinja_env()
-        rows = [
-            {
+        rows = []
+        for row in self.rows:
+            cells = [_normalise(col.cell(row)) for col in self.compared]
+            details = [(col.header, parts) for col in self.details if (parts := _normalise(col.cell(row), empty=[]))]
+            rows.append({
                 "id": self.row_id(row) if self.row_id else None,
-                "cells": [_normalise(col.cell(row)) for col in self.columns],
-            }
-            for row in self.rows
-        ]
-        html = env.get_template("table.html").render(table=self, rows=rows)
+                "label": " ".join(p if isinstance(p, str) else p.text for p in cells[0]),
+                "cells": cells,
+                "details": details,
+            })
+        html = env.get_template("table.html").render(table=self, columns=self.compared, rows=rows)
         # A blank line would end Markdown's raw-HTML block half-way through the table.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def _normalise(value: Cell) -> list:
-    """A cell as a flat list of parts the template knows: str, Link, Badge."""
-    if value is None:
-        return ["—"]
+def _normalise(value: Cell, empty: list | None = None) -> list:
+    """A cell as a flat list of parts the template knows: str, Link, Badge. An empty value becomes `empty`
+    (a dash in a table cell; nothing at all in a detail block, which then leaves that entry out)."""
+    empty = ["—"] if empty is None else empty
+    if value is None or value == "":
+        return list(empty)
     if isinstance(value, bool):
         return ["Yes" if value else "No"]
     if isinstance(value, (str, Link, Badge)):
         return [value]
     parts: list = []
     for item in value:
-        parts.extend(_normalise(item))
-    return parts or ["—"]
+        parts.extend(_normalise(item, []))
+    return parts or list(empty)
 
 
 # --------------------------------------------------------------------------------------------- views
@@ -144,17 +163,20 @@ def former_names_badge(former_names: Sequence[str]) -> list[Badge]:
     return [Badge("formerly " + ", ".join(former_names), "info")] if former_names else []
 
 
-def attribute_table(
-    rows: Sequence[R], caption: str, anchor_prefix: str, spec: Sequence[tuple[str, str | Callable[[R], Cell], str]]
-) -> Table[R]:
-    """A table described by (header, attribute name or cell function, css); the first column is the row
-    header. Every such table ends with the row's AWS source."""
+Spec = Sequence[tuple[str, "str | Callable[[R], Cell]", str]]
+
+
+def attribute_table(rows: Sequence[R], caption: str, anchor_prefix: str, compare: Spec, detail: Spec = ()) -> Table[R]:
+    """A table described by (header, attribute name or cell function, css) entries. `compare` are the
+    table's columns, the first one naming the row; `detail` is the longer prose per row, shown in an
+    expandable block under it (open in print). Every such table ends with the row's AWS source."""
 
     def cell(how: str | Callable[[R], Cell]) -> Callable[[R], Cell]:
         return how if callable(how) else (lambda row: getattr(row, how))
 
-    columns = [Column(header, cell(how), css) for header, how, css in spec]
+    columns = [Column(header, cell(how), css) for header, how, css in compare]
     columns.append(Column("Source", lambda row: source_link(row.source)))
+    columns += [Column(header, cell(how), css, detail=True) for header, how, css in detail]
     return Table(
         rows=tuple(rows),
         caption=caption,
@@ -166,16 +188,18 @@ def attribute_table(
 
 def algorithms_table(rows: Sequence[Algorithm]) -> Table[Algorithm]:
     return attribute_table(rows, "SageMaker AI built-in algorithms", "algo", [
-        ("Algorithm", "name", "nowrap"),
+        ("Algorithm", "name", "name"),
         ("Learning", "learning_type", ""),
         ("Problem types", lambda a: ", ".join(a.problem_types), ""),
-        ("Data", "data_type", ""),
         ("Training input", lambda a: ", ".join(a.input_formats), ""),
-        ("Instances", "instances", "nowrap"),
+        ("Instances", "instances", ""),
         ("Distributed", "distributed", ""),
         ("Incremental", "incremental", ""),
+    ], detail=[
+        ("Data", "data_type", ""),
         ("Key hyperparameters", lambda a: ", ".join(a.hyperparameters), ""),
-        ("Exam cues", lambda a: [a.exam_cues, *([Badge(a.notes, "info")] if a.notes else [])], "wide"),
+        ("Exam cues", "exam_cues", ""),
+        ("Note", "notes", ""),
     ])
 
 
@@ -204,26 +228,28 @@ def services_table(
     return attribute_table(rows, "AWS services in scope for MLA-C01", "svc", [
         ("Service", service_name_cell, "name"),
         ("Category", "category", ""),
-        ("What it does", "summary", "wide"),
-        ("Pick it when", "pick_when", "wide"),
+        ("What it does", "summary", ""),
+        ("Tasks", lambda s: task_links(s.tasks, outline, url_for), ""),
+    ], detail=[
+        ("Pick it when", "pick_when", ""),
         ("Often confused with", confused, ""),
-        ("Status", lambda s: [s.status, *([s.status_note] if s.status_note else [])], ""),
-        ("Tasks", lambda s: task_links(s.tasks, outline, url_for), "nowrap"),
+        ("What changed", "status_note", ""),
     ])
 
 
 def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
     return attribute_table(rows, "SageMaker AI inference and hosting options", "inf", [
         ("Option", "name", "name"),
-        ("What it is", "summary", "wide"),
         ("Max payload", "max_payload", ""),
         ("Max processing time", "max_processing_time", ""),
-        ("Scaling", "scaling", ""),
         ("Scales to zero", "scales_to_zero", ""),
-        ("Cold start", "cold_start", ""),
         ("You pay for", "cost_model", ""),
-        ("Choose it when", "choose_when", "wide"),
-        ("Exam cues", "exam_cues", "wide"),
+    ], detail=[
+        ("What it is", "summary", ""),
+        ("Scaling", "scaling", ""),
+        ("Cold start", "cold_start", ""),
+        ("Choose it when", "choose_when", ""),
+        ("Exam cues", "exam_cues", ""),
     ])
 
 
@@ -233,10 +259,11 @@ def formats_table(rows: Sequence[DataFormat]) -> Table[DataFormat]:
         ("Layout", "layout", ""),
         ("Encoding", "encoding", ""),
         ("Schema", "schema_", ""),
-        ("Compression and splitting", "compression_splitting", "wide"),
-        ("In SageMaker AI", "sagemaker_ai", "wide"),
-        ("Best for", "best_for", "wide"),
-        ("Exam cues", "exam_cues", "wide"),
+    ], detail=[
+        ("Compression and splitting", "compression_splitting", ""),
+        ("In SageMaker AI", "sagemaker_ai", ""),
+        ("Best for", "best_for", ""),
+        ("Exam cues", "exam_cues", ""),
     ])
 
 
@@ -245,11 +272,12 @@ def storage_table(rows: Sequence[StorageOption]) -> Table[StorageOption]:
         ("Storage", "name", "name"),
         ("Kind", "kind", ""),
         ("Access", "access", ""),
-        ("Performance", "performance", "wide"),
+        ("Best for", "best_for", ""),
+    ], detail=[
+        ("Performance", "performance", ""),
         ("You pay for", "cost_model", ""),
-        ("How training reads it", "training_access", "wide"),
-        ("Best for", "best_for", "wide"),
-        ("Exam cues", "exam_cues", "wide"),
+        ("How training reads it", "training_access", ""),
+        ("Exam cues", "exam_cues", ""),
     ])
 
 
@@ -259,13 +287,14 @@ def streaming_table(rows: Sequence[StreamingService]) -> Table[StreamingService]
 
     return attribute_table(rows, "Streaming ingestion services", "stream", [
         ("Service", name, "name"),
-        ("Role", "role", "wide"),
+        ("Role", "role", ""),
         ("Latency", "latency", ""),
-        ("Capacity", "capacity", "wide"),
         ("Retention", "retention", ""),
-        ("Transforms", "transforms", "wide"),
-        ("Best for", "best_for", "wide"),
-        ("Exam cues", "exam_cues", "wide"),
+    ], detail=[
+        ("Capacity", "capacity", ""),
+        ("Transforms", "transforms", ""),
+        ("Best for", "best_for", ""),
+        ("Exam cues", "exam_cues", ""),
     ])
 
 
@@ -273,12 +302,13 @@ def prep_tools_table(rows: Sequence[PrepTool]) -> Table[PrepTool]:
     return attribute_table(rows, "Data preparation tools", "prep", [
         ("Tool", "name", "name"),
         ("Interface", "interface", ""),
-        ("Engine", "engine", ""),
         ("Scale", "scale", ""),
-        ("Strengths", "strengths", "wide"),
-        ("Outputs", "outputs", "wide"),
-        ("Best for", "best_for", "wide"),
-        ("Exam cues", "exam_cues", "wide"),
+        ("Best for", "best_for", ""),
+    ], detail=[
+        ("Engine", "engine", ""),
+        ("Strengths", "strengths", ""),
+        ("Outputs", "outputs", ""),
+        ("Exam cues", "exam_cues", ""),
     ])
 
 
@@ -288,9 +318,10 @@ def bias_metrics_table(rows: Sequence[BiasMetric]) -> Table[BiasMetric]:
 
     return attribute_table(rows, "SageMaker Clarify pre-training bias metrics", "bias", [
         ("Metric", name, "name"),
-        ("What it measures", "measures", "wide"),
-        ("Range", "range", "nowrap"),
-        ("How to read it", "reading", "wide"),
+        ("What it measures", "measures", ""),
+        ("Range", "range", ""),
         ("Labels", "label_type", ""),
-        ("Example", "example", "wide"),
+    ], detail=[
+        ("How to read it", "reading", ""),
+        ("Example", "example", ""),
     ])
