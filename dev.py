@@ -5,6 +5,7 @@
     python3 dev.py test    # every test: data, renderers, strict build, content, browser
     python3 dev.py build   # the site into site/ (strict)
     python3 dev.py bench   # build time and Lighthouse scores (needs Node.js and npm for Lighthouse)
+    python3 dev.py diagrams  # draw new or changed mermaid diagrams to SVG (docs/assets/diagrams/)
 """
 
 from __future__ import annotations
@@ -91,7 +92,13 @@ def bench(extra: list[str]) -> int:
     return run(PY, "tools/bench.py", *extra, check=False)
 
 
-COMMANDS = {"serve": serve, "test": test, "build": build, "bench": bench}
+def diagrams(extra: list[str]) -> int:
+    ensure_venv()
+    ensure_browser()
+    return run(PY, "tools/render_diagrams.py", *extra, check=False)
+
+
+COMMANDS = {"serve": serve, "test": test, "build": build, "bench": bench, "diagrams": diagrams}
 
 
 def main(argv: list[str]) -> int:

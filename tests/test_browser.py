@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -58,36 +58,52 @@ def test_search_for_parquet_lands_on_task_1_1(page, base_url):
     assert "parquet" in page.locator("article mark").first.inner_text().lower()
 
 
-def test_mermaid_diagram_renders_to_svg(page, base_url):
-    page.goto(base_url + "reference/inference/")
-    svg = page.locator("div.mermaid svg").first
-    svg.wait_for(timeout=15000)
-    assert svg.locator("text, foreignObject").count() > 3
+def test_diagram_page_shows_its_svg_without_loading_mermaid(page, base_url):
+    page.goto(base_url + "reference/inference/", wait_until="networkidle")
+    svg = page.locator("figure.diagram svg").first
+    assert svg.is_visible()
+    assert svg.locator(".nodeLabel").count() > 3
+    assert not [u for u in page.requests if "mermaid" in u.rsplit("/", 1)[-1]], "a drawn diagram needs no mermaid"
     assert not [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
 
 
-def test_diagrams_below_the_fold_load_mermaid_only_when_reached(page, base_url):
-    page.goto(base_url + "domain-1/task-1-1/", wait_until="networkidle")
-    assert not [u for u in page.requests if u.endswith("mermaid.min.js")], "mermaid loaded before it was needed"
-    page.locator("pre.mermaid").first.scroll_into_view_if_needed()
+def test_full_size_link_opens_a_themed_standalone_svg(page, base_url):
+    page.goto(base_url + "reference/data/")
+    href = page.locator("figure.diagram figcaption a").first.get_attribute("href")
+    page.goto(urljoin(page.url, href))
+    fill = page.evaluate("getComputedStyle(document.querySelector('.node rect, .node polygon')).fill")
+    assert fill not in ("", "none", "rgb(0, 0, 0)"), f"standalone diagram lost its theme colours ({fill})"
+
+
+def test_a_diagram_not_drawn_yet_still_renders_in_the_browser(page, base_url):
+    """While a contributor edits a diagram, its SVG is not cached yet: the lazy loader draws it instead."""
+    def with_undrawn_diagram(route):
+        html = route.fetch().text()
+        start, end = html.index('<figure class="diagram">'), html.index("</figure>") + len("</figure>")
+        undrawn = '<pre class="mermaid"><code>flowchart TD\n  A[Edited] --> B[Not drawn yet]</code></pre>'
+        route.fulfill(body=html[:start] + undrawn + html[end:], content_type="text/html")
+
+    page.route("**/reference/inference/", with_undrawn_diagram)
+    page.goto(base_url + "reference/inference/")
     page.locator("div.mermaid svg").first.wait_for(timeout=15000)
     assert [u for u in page.requests if u.endswith("/assets/vendor/mermaid/mermaid.min.js")]
+    assert not [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
 
 
-def test_mermaid_renders_after_instant_navigation_without_a_cdn(page, base_url):
+def test_diagram_renders_after_instant_navigation_without_a_cdn(page, base_url):
     page.goto(base_url + "reference/")
     # relative ("inference/"), or absolute once instant navigation has rewritten it
     page.locator("article a[href$='inference/']").first.click()
     page.wait_for_url("**/reference/inference/")
-    page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+    page.locator("figure.diagram svg").first.wait_for(timeout=15000)
     outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
     assert outside == []
 
 
-def test_print_page_renders_every_diagram(page, base_url):
+def test_print_page_has_every_diagram_drawn(page, base_url):
     page.goto(base_url + "print_page/", wait_until="networkidle")
-    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=30000)
-    assert page.locator("div.mermaid svg").count() >= 2
+    assert page.locator("pre.mermaid").count() == 0
+    assert page.locator("figure.diagram svg").count() >= 6
     assert page.console_errors == []
 
 

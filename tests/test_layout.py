@@ -59,3 +59,37 @@ def test_every_table_fits_its_box(browser, base_url, site, layout):
         problems += [f"{path or 'home'}: {p}" for p in page.evaluate(MEASURE)]
     context.close()
     assert not problems, f"{len(problems)} overflow(s) at {layout}:\n" + "\n".join(problems)
+
+
+LABELS = """() => {
+  const body = parseFloat(getComputedStyle(document.querySelector('article.md-typeset')).fontSize);
+  return [...document.querySelectorAll('article figure.diagram svg')].map((svg, i) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const sizes = [...svg.querySelectorAll('.nodeLabel, .edgeLabel, text')]
+      .filter(el => el.textContent.trim())
+      .map(el => parseFloat(getComputedStyle(el).fontSize) * scale);
+    return {i: i + 1, body, smallest: Math.min(...sizes), labels: sizes.length,
+            link: !!svg.closest('figure').querySelector('figcaption a[href$=".svg"]')};
+  });
+}"""
+
+
+def test_diagrams_are_legible_on_a_laptop_and_open_full_size(browser, base_url, site):
+    context = browser.new_context(**LAYOUTS["desktop-1366"])
+    page = context.new_page()
+    problems, seen = [], 0
+    for path in all_pages(site):
+        path = path.lstrip("/")
+        if path == "print_page/":
+            continue
+        page.goto(base_url + path, wait_until="load")
+        for d in page.evaluate(LABELS):
+            seen += 1
+            if d["labels"] == 0 or d["smallest"] < 0.75 * d["body"] - 0.01:
+                problems.append(f"{path}: diagram {d['i']} has {d['labels']} labels, the smallest "
+                                f"{d['smallest']:.1f}px against body text {d['body']:.1f}px")
+            if not d["link"]:
+                problems.append(f"{path}: diagram {d['i']} has no full-size link")
+    context.close()
+    assert seen >= 6, f"only {seen} pre-rendered diagrams found"
+    assert not problems, "\n".join(problems)

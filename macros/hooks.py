@@ -1,0 +1,56 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): what the macros plugin cannot do because it sees only Markdown.
+
+- Inline the SVG drawn ahead of time for every mermaid diagram (macros/diagrams.py), before
+  print-site collects the page for the Print / PDF page.
+- Quiet the per-page INFO chatter of mermaid2 and macros, so `dev.py serve` shows what matters.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # MkDocs loads a hook as a lone file; the package sits beside it
+    sys.path.insert(0, str(ROOT))
+
+from macros import diagrams  # noqa: E402
+
+for noisy in ("mkdocs.plugins.mermaid2.util", "mkdocs.plugins.mkdocs_macros.util"):
+    logging.getLogger(noisy).setLevel(logging.WARNING)
+
+log = logging.getLogger("mkdocs.hooks.diagrams")
+_state: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    library = root / diagrams.LIBRARY
+    if not library.is_file():
+        raise PluginError(f"{diagrams.LIBRARY}: the vendored mermaid is missing (tools/vendor_mermaid.py)")
+    _state.update(
+        cache=root / diagrams.CACHE_DIR,
+        version=diagrams.mermaid_version(library),
+        url=diagrams.CACHE_DIR.relative_to("docs").as_posix() + "/",
+    )
+    return config
+
+
+@event_priority(50)  # before print-site (priority 0) saves the page's HTML for the print page
+def on_page_content(html, page, config, files):
+    if 'class="mermaid"' not in html:
+        return html
+    # Page-relative, so it works under any site path; print-site rebases it for the print page.
+    folder = get_relative_url(_state["url"] + "x", page.url)[:-1]
+    result = diagrams.substitute(html, _state["cache"], _state["version"], folder)
+    if result.missing:
+        # INFO, not WARNING: while a contributor edits a diagram, `serve` draws it in the browser instead;
+        # the test suite fails until `python3 dev.py diagrams` has drawn it.
+        log.info("%s: %d diagram(s) not drawn ahead of time yet, run: python3 dev.py diagrams",
+                 page.file.src_uri, len(result.missing))
+    return result.html

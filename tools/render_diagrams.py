@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Draw every mermaid diagram of docs/ to SVG, ahead of time: `python3 dev.py diagrams`.
+
+Each diagram is rendered once in headless Chromium with the vendored mermaid, Material's own diagram
+theme (its CSS variables, so light and dark mode both apply) and the guide's diagram font, and saved as
+docs/assets/diagrams/<key>.svg, where the key hashes the diagram's source and the mermaid build. The
+build (macros/hooks.py) then inlines those files. Only missing SVGs are drawn (`--force` redraws all);
+SVGs that no diagram uses any more are deleted. Commit the folder with the page you changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from macros import diagrams  # noqa: E402
+
+import material  # noqa: E402
+
+MATERIAL = Path(material.__file__).parent / "templates" / "assets"
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+{links}
+</head>
+<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="deep-purple" data-md-color-accent="orange">
+<div class="md-typeset" id="stage" style="width: 688px"></div>
+<script src="{mermaid}"></script>
+</body></html>
+"""
+
+RENDER = """async ({items, themeCSS}) => {
+  const font = getComputedStyle(document.body).getPropertyValue('--md-mermaid-font-family').trim();
+  mermaid.initialize({
+    startOnLoad: false, themeCSS, fontFamily: font,
+    // Compact flowcharts: labels wrap at 150 px and nodes sit closer, so trees stay narrow enough to
+    // read in a 688 px column (macros/diagrams.py explains the legibility floor).
+    flowchart: {nodeSpacing: 25, rankSpacing: 35, wrappingWidth: 150, padding: 8},
+    sequence: {actorFontSize: '16px', messageFontSize: '16px', noteFontSize: '16px'},
+  });
+  const out = {};
+  for (const [key, source] of items) {
+    const {svg} = await mermaid.render('diagram-' + key, source, document.getElementById('stage'));
+    // Resolve the theme's CSS variables for the standalone file (opened "full size", outside any page).
+    const names = [...new Set(svg.match(/--md-[\\w-]+/g) || [])];
+    const style = getComputedStyle(document.body);
+    const vars = names.map(n => `${n}:${style.getPropertyValue(n).trim()}`).filter(v => !v.endsWith(':'));
+    out[key] = {svg, vars};
+  }
+  return out;
+}"""
+
+
+def theme_css() -> str:
+    """Material's mermaid theme, as its bundle passes it to mermaid.initialize()."""
+    bundle = next((MATERIAL / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    found = re.search(r'"(\.node circle,[^"]*)"', bundle)
+    if not found:
+        sys.exit("render_diagrams: Material's mermaid theme CSS not found in its bundle (Material upgraded?)")
+    return found.group(1)
+
+
+def finish(svg: str, variables: list[str]) -> str:
+    """Two additions to mermaid's SVG:
+    - a minimum width of MIN_SCALE times its natural width, so a wide diagram never shrinks its labels
+      below that share of their size (it scrolls in its box instead, and links to its full-size file);
+    - the theme's variables, resolved, under `svg:root`, which matches only when the SVG is the document
+      (opened full size), never inline in a page, where the page's light or dark scheme applies."""
+    width = diagrams.natural_width(svg)
+    svg = re.sub(r"(max-width:\s*[\d.]+px;)", rf"\1 min-width: {math.ceil(diagrams.MIN_SCALE * width)}px;", svg, count=1)
+    style = "<style>svg:root{" + ";".join(variables) + "}</style>"
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + style, svg, count=1)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="redraw every diagram")
+    args = parser.parse_args()
+
+    cache = ROOT / diagrams.CACHE_DIR
+    version = diagrams.mermaid_version(ROOT / diagrams.LIBRARY)
+    wanted = diagrams.expected(ROOT / "docs", version)
+    todo = {k: s for k, s in wanted.items() if args.force or not (cache / f"{k}.svg").is_file()}
+    for old in diagrams.stale(cache, wanted):
+        old.unlink()
+        print(f"removed {old.relative_to(ROOT)} (no diagram uses it)")
+    if not todo:
+        print(f"render_diagrams: all {len(wanted)} diagrams are drawn")
+        return 0
+
+    from conftest import CHROMIUM_FLAGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    css = [next((MATERIAL / "stylesheets").glob(f"{n}.*.min.css")) for n in ("main", "palette")]
+    css.append(ROOT / "docs/assets/stylesheets/extra.css")
+    links = "\n".join(f'<link rel="stylesheet" href="{p.as_uri()}">' for p in css)
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        page_file = Path(tmp) / "render.html"
+        page_file.write_text(PAGE.format(links=links, mermaid=(ROOT / diagrams.LIBRARY).as_uri()), encoding="utf-8")
+        path = chromium_path()
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_file.as_uri())
+        page.wait_for_function("typeof mermaid !== 'undefined'")
+        drawn = page.evaluate(RENDER, {"items": list(todo.items()), "themeCSS": theme_css()})
+        browser.close()
+    if errors:
+        sys.exit("render_diagrams: " + "; ".join(errors))
+    for name, result in drawn.items():
+        target = cache / f"{name}.svg"
+        target.write_text(finish(result["svg"], result["vars"]) + "\n", encoding="utf-8")
+        width = diagrams.natural_width(result["svg"])
+        print(f"drew {target.relative_to(ROOT)} ({width:.0f} px wide): {todo[name].splitlines()[0][:60]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
