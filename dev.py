@@ -4,6 +4,7 @@
     python3 dev.py serve   # the site on http://127.0.0.1:8000 with live reload
     python3 dev.py test    # every test: data, renderers, strict build, content, browser
     python3 dev.py build   # the site into site/ (strict)
+    python3 dev.py pdf     # the site, then the whole guide as one PDF in site/ (see README)
     python3 dev.py bench   # build time and Lighthouse scores (needs Node.js and npm for Lighthouse)
     python3 dev.py diagrams  # draw new or changed mermaid diagrams to SVG (docs/assets/diagrams/)
 """
@@ -81,6 +82,13 @@ def build(extra: list[str]) -> int:
     return run(BIN / "mkdocs", "build", "--strict", *extra, check=False)
 
 
+def pdf(extra: list[str]) -> int:
+    if build([]) != 0:
+        return 1
+    ensure_browser()
+    return run(PY, "tools/make_pdf.py", *extra, check=False)
+
+
 def test(extra: list[str]) -> int:
     ensure_venv()
     ensure_browser()
@@ -98,7 +106,7 @@ def diagrams(extra: list[str]) -> int:
     return run(PY, "tools/render_diagrams.py", *extra, check=False)
 
 
-COMMANDS = {"serve": serve, "test": test, "build": build, "bench": bench, "diagrams": diagrams}
+COMMANDS = {"serve": serve, "test": test, "build": build, "pdf": pdf, "bench": bench, "diagrams": diagrams}
 
 
 def main(argv: list[str]) -> int:

@@ -48,14 +48,17 @@ def objective_section(
     """Heading with the stable anchor, the official statement, and an honest note if not written yet."""
     link = md_link_from(page_src)
     kind = "Knowledge of" if objective.kind == "knowledge" else "Skills in"
+    status = section.status if section else "not started"
+    # An unwritten section holds only the official statement and a "not written yet" note: keep it out
+    # of the search index, so a search lands on a section that teaches.
+    exclude = "" if status == "written" else " data-search-exclude"
     lines = [
-        f"### {objective.id} {md_escape(objective.short_title)} {{ #{objective.anchor} .objective }}",
+        f"### {objective.id} {md_escape(objective.short_title)} {{ #{objective.anchor} .objective{exclude} }}",
         "",
         f'<p class="objective-statement"><span class="objective-kind">Exam guide · {kind}</span> '
         f"{html.escape(objective.text)}</p>",
         "",
     ]
-    status = section.status if section else "not started"
     if status != "written":
         words = section.words if section else 0
         help_link = f"[write it]({edit_url})" if edit_url else "write it"

@@ -126,3 +126,15 @@ def browser():
             )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def pdf(site, browser) -> Path:
+    """The whole guide as one PDF, made by the same code as `python3 dev.py pdf`, inside the built site
+    (the home page and the Print page link to it there)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_pdf import make_pdf, pdf_name
+
+    out = site / pdf_name()
+    make_pdf(site, out, browser)
+    return out

@@ -71,7 +71,7 @@ def test_objective_section_has_anchor_statement_and_honest_note():
     objective = CAT.outline.objective("2.1.K1")
     md = render.objective_section(objective, None, "domain-2/task-2-1.md", "https://example.invalid/edit")
     assert md.startswith("### 2.1.K1 Capabilities and appropriate uses of ML algorithms")
-    assert "{ #2-1-k1 .objective }" in md
+    assert "{ #2-1-k1 .objective data-search-exclude }" in md  # unwritten: not in the search index
     assert objective.text in md
     assert '!!! warning "Not written yet"' in md
     assert "](../coverage.md)" in md and "](../contributing.md)" in md
@@ -81,7 +81,9 @@ def test_written_objective_has_no_note():
     objective = CAT.outline.objective("1.1.K1")
     section = Section("1.1.K1", "domain-1/task-1-1.md", WORD_FLOOR, True, 2)
     assert section.status == "written"
-    assert "Not written yet" not in render.objective_section(objective, section, "domain-1/task-1-1.md", None)
+    md = render.objective_section(objective, section, "domain-1/task-1-1.md", None)
+    assert "Not written yet" not in md
+    assert "{ #1-1-k1 .objective }" in md  # written: searchable
 
 
 SAMPLE = '''

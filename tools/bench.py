@@ -37,7 +37,8 @@ PAGES = {
     "home": "",
     "task page": "domain-1/task-1-1/",
     "table page": "reference/services/",
-    "diagram page": "reference/inference/",
+    "diagram page": "reference/inference/",   # its diagram is the first thing under the title
+    "data page": "reference/data/",           # diagram in the first screen, then five tables
 }
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run " \
     "--disable-background-networking --disable-component-update --disable-sync"
