@@ -16,6 +16,10 @@ from .data import DataError, load_catalogue
 from .sections import scan_docs
 
 
+#: Search boost of a task or domain page with no objective written (1 is normal; reference pages have 3).
+UNWRITTEN_SEARCH_BOOST = 0.2
+
+
 def _page_url(target: str) -> str:
     """Docs-relative 'a/b.md#x' -> site-relative URL 'a/b/#x' (use_directory_urls)."""
     path, _, anchor = target.partition("#")
@@ -69,9 +73,16 @@ def define_env(env) -> None:
             outline.objective(objective_id), sections.get(objective_id), page_src(), edit_url()
         )
 
+    def rank_low_if_unwritten(objectives) -> None:
+        """A task or domain page with nothing written yet ranks below the pages that teach (Material's
+        per-page search boost); its unwritten sections are already out of the index."""
+        if not any(sections.get(o.id) and sections[o.id].status == "written" for o in objectives):
+            env.page.meta.setdefault("search", {}).setdefault("boost", UNWRITTEN_SEARCH_BOOST)
+
     @env.macro
     def task_intro(task_id: str) -> str:
         task = outline.task(task_id)
+        rank_low_if_unwritten(task.objectives)
         return render.task_intro(task, outline.domains[task.domain_id - 1], sections, page_src())
 
     @env.macro
@@ -84,7 +95,9 @@ def define_env(env) -> None:
 
     @env.macro
     def domain_tasks(domain_id: int) -> str:
-        return render.domain_tasks(outline.domains[int(domain_id) - 1], sections, page_src())
+        domain = outline.domains[int(domain_id) - 1]
+        rank_low_if_unwritten([o for t in domain.tasks for o in t.objectives])
+        return render.domain_tasks(domain, sections, page_src())
 
     @env.macro
     def coverage() -> str:

@@ -2,11 +2,13 @@
 
 - Inline the SVG drawn ahead of time for every mermaid diagram (macros/diagrams.py), before
   print-site collects the page for the Print / PDF page.
+- Give each row of a reference table its own search entry (macros/search_rows.py).
 - Quiet the per-page INFO chatter of mermaid2 and macros, so `dev.py serve` shows what matters.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -19,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # MkDocs loads a hook as a lone file; the package sits beside it
     sys.path.insert(0, str(ROOT))
 
-from macros import diagrams  # noqa: E402
+from macros import diagrams, search_rows  # noqa: E402
 
 for noisy in ("mkdocs.plugins.mermaid2.util", "mkdocs.plugins.mkdocs_macros.util"):
     logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -37,6 +39,7 @@ def on_config(config):
         cache=root / diagrams.CACHE_DIR,
         version=diagrams.mermaid_version(library),
         url=diagrams.CACHE_DIR.relative_to("docs").as_posix() + "/",
+        rows={},
     )
     return config
 
@@ -54,3 +57,32 @@ def on_page_content(html, page, config, files):
         log.info("%s: %d diagram(s) not drawn ahead of time yet, run: python3 dev.py diagrams",
                  page.file.src_uri, len(result.missing))
     return result.html
+
+
+@event_priority(-50)  # after the page is final, whatever other plugins did to it
+def on_post_page(output, page, config):
+    if page.file.src_uri.startswith("reference/"):
+        _state["rows"][page.file.src_uri] = search_rows.table_rows(output, page.url)
+    return output
+
+
+@event_priority(-50)  # after Material's search plugin has written its index
+def on_post_build(config):
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    order = [p.file.src_uri for p in _nav_pages(config)]
+    rows = [r for src in sorted(_state["rows"], key=lambda s: order.index(s) if s in order else len(order))
+            for r in _state["rows"][src]]
+    index = search_rows.add_to_index(json.loads(index_file.read_text(encoding="utf-8")), rows)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def _nav_pages(config):
+    nav = _state.get("nav")
+    return nav.pages if nav else []

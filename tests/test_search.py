@@ -1,0 +1,97 @@
+"""Search finds the best section first: the words a learner types put the reference page or the section
+that teaches it among the top three pages of results. Unwritten sections are not in the index."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import DATA, DOCS
+from macros.data import load_catalogue
+from macros.sections import scan_docs
+
+pytestmark = pytest.mark.browser
+
+# query -> a pattern that one of the first three result pages (or a section under them) must match
+QUERIES = {
+    "model monitor": r"reference/glossary/.*#model-monitor|domain-4/task-4-1/.*#4-1-",
+    "XGBoost": r"reference/algorithms/",
+    "real-time endpoint payload": r"reference/inference/",
+    "serverless inference": r"reference/inference/",
+    "batch transform": r"reference/inference/",
+    "Parquet": r"domain-1/task-1-1/",
+    "SMOTE": r"domain-1/task-1-3/",
+    "Firehose": r"reference/(services|data)/",
+    "Kinesis": r"reference/(services|data)/",
+    "Comprehend": r"reference/(services|ai-services)/",
+    "Textract": r"reference/(services|ai-services)/",
+    "Clarify bias": r"domain-1/task-1-3/|reference/data/.*#bias",
+}
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url)
+    yield page
+    context.close()
+
+
+def top_pages(page, query: str, n: int = 3) -> list[list[str]]:
+    """The first n result pages, each as the hrefs of the page and its sections."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)  # the search worker answers each keystroke; let the last answer land
+    return page.evaluate(
+        """n => [...document.querySelectorAll('.md-search-result__item')].slice(0, n)
+                 .map(li => [...li.querySelectorAll('a')].map(a => a.getAttribute('href')))""", n)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_puts_the_teaching_page_in_the_top_three(search_page, query):
+    pages = top_pages(search_page, query)
+    hrefs = [h for group in pages for h in group]
+    assert any(re.search(QUERIES[query], h) for h in hrefs), f"{query!r}: top three were {[g[0] for g in pages]}"
+
+
+def test_exactly_the_written_sections_are_in_the_index(site):
+    outline = load_catalogue(DATA).outline
+    sections = scan_docs(DOCS, {o.id for o in outline.objectives})
+    written = {o.anchor for o in outline.objectives if sections.get(o.id) and sections[o.id].status == "written"}
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {m.group(1) for d in index["docs"] if (m := re.search(r"#([1-4]-[1-3]-[ks]\d+)$", d["location"]))}
+    assert written, "some sections are written"
+    assert indexed == written
+
+
+def test_reference_table_rows_are_search_entries(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    rows = {d["location"]: d for d in index["docs"]}
+    assert rows["reference/algorithms/#algo-xgboost"]["title"] == "XGBoost"
+    assert "6 MB" in rows["reference/inference/#inf-real-time"]["text"]
+    assert len([loc for loc in rows if loc.startswith("reference/services/#svc-")]) >= 88
+    assert not [loc for loc in rows if loc.startswith("reference/ai-services/#svc-")], "each row is indexed once"
+
+
+def test_table_rows_reads_rows_whatever_the_attribute_order():
+    from macros import search_rows
+
+    page = ('<tbody class="row-group">\n<tr id="algo-x"><th scope="row" class="name">X <span class="badge badge--info">'
+            'formerly Y</span></th><td data-label="A">one &amp; two</td></tr><tr class="row-detail"><td><details>'
+            '<summary>Exam cues</summary><dl><dt>Exam cues</dt><dd>"cue"</dd></dl></details></td></tr></tbody>'
+            '<tbody class="row-group"><tr id="algo-z"><th class="name" scope="row">Z</th><td>three</td></tr></tbody>')
+    rows = search_rows.table_rows(page, "reference/algorithms/")
+    assert [(r.location, r.title) for r in rows] == [("reference/algorithms/#algo-x", "X"),
+                                                     ("reference/algorithms/#algo-z", "Z")]
+    assert rows[0].text == 'X formerly Y one & two Exam cues "cue"'
+    index = {"docs": [{"location": "reference/algorithms/", "title": "A", "text": "", "boost": 3}]}
+    search_rows.add_to_index(index, rows + [search_rows.RowEntry("reference/other/#algo-x", "X", "again")])
+    assert [d["location"] for d in index["docs"]] == ["reference/algorithms/", "reference/algorithms/#algo-x",
+                                                      "reference/algorithms/#algo-z"]
+    assert index["docs"][1]["boost"] == 3
