@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -25,6 +26,14 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 REQUIREMENTS = ["requirements.txt", "requirements-test.txt"]
 MIN_PYTHON = (3, 11, 5)  # pymdown-extensions 13.1 needs 3.11.5
+
+#: What to install when there is no browser (the browser tests say the same).
+INSTALL_BROWSER = (
+    "Install one of: Debian/Ubuntu's Chromium package ('sudo apt-get install chromium'; on Ubuntu, where that "
+    "is a snap, use the next option), or Playwright's own build, which needs internet: "
+    f"'{PY.relative_to(ROOT)} -m playwright install --with-deps chromium'. "
+    "Or set CHROMIUM_PATH to a Chromium or Chrome binary."
+)
 
 # Environment for every command we run: no Material/MkDocs 2 banner noise.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
@@ -68,13 +77,35 @@ def ensure_browser() -> None:
         return
     say("no Chromium found; asking Playwright to download one (needs internet)")
     if run(PY, "-m", "playwright", "install", "chromium", check=False) != 0:
-        say("could not get a browser. Install one: 'sudo apt-get install chromium' (Debian) or "
-            "'python -m playwright install chromium'; the browser tests will fail until then.")
+        say(f"could not get a browser, so the browser tests will fail. {INSTALL_BROWSER}")
 
 
 def serve(extra: list[str]) -> int:
+    """`mkdocs serve` as a child that never outlives us: a signal sent to dev.py (kill, Ctrl-C, a closed
+    terminal) is passed on to it, and we wait for it to stop (or stop it) before we exit."""
     ensure_venv()
-    return run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", "--livereload", *extra, check=False)
+    child = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", "--livereload", *extra],
+                             cwd=ROOT, env=ENV)
+
+    def forward(signum, _frame):
+        if child.poll() is None:
+            child.send_signal(signum)
+
+    catchable = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {s: signal.signal(s, forward) for s in catchable}
+    try:
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:  # only where SIGINT could not be handled above
+                forward(signal.SIGINT, None)
+    finally:
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def build(extra: list[str]) -> int:

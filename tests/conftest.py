@@ -16,6 +16,9 @@ import pytest
 import yaml
 from urllib.parse import urlparse
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tools import this file too
+from dev import INSTALL_BROWSER  # noqa: E402  (what to install when there is no browser)
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
@@ -120,10 +123,7 @@ def browser():
         try:
             browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
         except Error as exc:
-            pytest.fail(
-                "no Chromium to run the browser tests: install Debian's 'chromium' or run "
-                f"'python -m playwright install chromium' ({exc.message.splitlines()[0]})"
-            )
+            pytest.fail(f"no Chromium to run the browser tests ({exc.message.splitlines()[0]}).\n{INSTALL_BROWSER}")
         yield browser
         browser.close()
 

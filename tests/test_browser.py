@@ -152,3 +152,17 @@ def test_no_horizontal_scroll_on_a_phone(browser, base_url, path):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 0, f"{path or 'home'} is {overflow}px wider than a 390px screen"
+
+
+def test_no_tooltip_sticks_over_the_search_box_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("label[for=__search]").first.tap()
+    page.locator("input.md-search__input").fill("parquet")
+    page.locator("button[type=reset]").tap()
+    page.wait_for_timeout(500)
+    tips = page.evaluate("[...document.querySelectorAll('.md-tooltip2, .md-tooltip')]"
+                         ".filter(t => t.offsetParent && getComputedStyle(t).opacity !== '0').map(t => t.textContent)")
+    context.close()
+    assert tips == []

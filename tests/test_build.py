@@ -113,3 +113,7 @@ def test_no_page_loads_assets_from_another_host(site):
             if re.search(r'\b(?:src|href)="(?:https?:)?//', tag) and 'rel="canonical"' not in tag and "rel=\"alternate\"" not in tag:
                 offenders.append(f"{page.relative_to(site)}: {tag}")
     assert offenders == [], "\n".join(offenders[:20])
+
+
+def test_site_publishes_no_raw_templates(site):
+    assert [p.relative_to(site) for p in site.rglob("*.tpl")] == []
