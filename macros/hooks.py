@@ -1,7 +1,7 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): what the macros plugin cannot do because it sees only Markdown.
 
-- Inline the SVG drawn ahead of time for every mermaid diagram (macros/diagrams.py), before
-  print-site collects the page for the Print / PDF page.
+- Show every mermaid diagram as the SVG drawn ahead of time (macros/diagrams.py), before print-site
+  collects the page for the Print / PDF page.
 - Give each row of a reference table its own search entry (macros/search_rows.py).
 - Quiet the per-page INFO chatter of mermaid2 and macros, so `dev.py serve` shows what matters.
 """
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # MkDocs loads a hook as a lone file; the package sits beside it
     sys.path.insert(0, str(ROOT))
 
-from macros import diagrams, search_rows  # noqa: E402
+from macros import diagrams, search_rows, tables  # noqa: E402
 
 for noisy in ("mkdocs.plugins.mermaid2.util", "mkdocs.plugins.mkdocs_macros.util"):
     logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -40,6 +40,7 @@ def on_config(config):
         version=diagrams.mermaid_version(library),
         url=diagrams.CACHE_DIR.relative_to("docs").as_posix() + "/",
         rows={},
+        template=tables.jinja_env().get_template("diagram.html"),
     )
     return config
 
@@ -50,7 +51,7 @@ def on_page_content(html, page, config, files):
         return html
     # Page-relative, so it works under any site path; print-site rebases it for the print page.
     folder = get_relative_url(_state["url"] + "x", page.url)[:-1]
-    result = diagrams.substitute(html, _state["cache"], _state["version"], folder)
+    result = diagrams.substitute(html, _state["cache"], _state["version"], folder, _state["template"])
     if result.missing:
         # INFO, not WARNING: while a contributor edits a diagram, `serve` draws it in the browser instead;
         # the test suite fails until `python3 dev.py diagrams` has drawn it.

@@ -60,13 +60,26 @@ def test_search_for_parquet_lands_on_task_1_1(page, base_url):
     assert "parquet" in page.locator("article mark").first.inner_text().lower()
 
 
-def test_diagram_page_shows_its_svg_without_loading_mermaid(page, base_url):
+def test_diagram_page_shows_its_drawing_without_loading_mermaid(page, base_url):
     page.goto(base_url + "reference/inference/", wait_until="networkidle")
-    svg = page.locator("figure.diagram svg").first
-    assert svg.is_visible()
-    assert svg.locator(".nodeLabel").count() > 3
+    img = page.locator("figure.diagram img.diagram__light")
+    assert img.is_visible() and img.evaluate("i => i.complete && Math.abs(i.naturalWidth - i.getAttribute('width')) <= 1 && i.naturalWidth > 300")
+    assert not page.locator("figure.diagram img.diagram__dark").is_visible()
     assert not [u for u in page.requests if "mermaid" in u.rsplit("/", 1)[-1]], "a drawn diagram needs no mermaid"
+    assert not [u for u in page.requests if u.endswith(".dark.svg")], "the hidden drawing is not fetched"
+    assert page.locator("figure.diagram details.diagram__text li").count() > 5, "a text version"
     assert not [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
+
+
+def test_dark_scheme_shows_the_dark_drawing(browser, base_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url + "reference/inference/", wait_until="networkidle")
+    dark = page.locator("figure.diagram img.diagram__dark")
+    visible = dark.is_visible() and dark.evaluate("i => i.complete && Math.abs(i.naturalWidth - i.getAttribute('width')) <= 1 && i.naturalWidth > 300")
+    light_hidden = not page.locator("figure.diagram img.diagram__light").is_visible()
+    context.close()
+    assert visible and light_hidden
 
 
 def test_full_size_link_opens_a_themed_standalone_svg(page, base_url):
@@ -97,7 +110,7 @@ def test_diagram_renders_after_instant_navigation_without_a_cdn(page, base_url):
     # relative ("inference/"), or absolute once instant navigation has rewritten it
     page.locator("article a[href$='inference/']").first.click()
     page.wait_for_url("**/reference/inference/")
-    page.locator("figure.diagram svg").first.wait_for(timeout=15000)
+    page.locator("figure.diagram img").first.wait_for(timeout=15000)
     outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
     assert outside == []
 
@@ -105,7 +118,7 @@ def test_diagram_renders_after_instant_navigation_without_a_cdn(page, base_url):
 def test_print_page_has_every_diagram_drawn(page, base_url):
     page.goto(base_url + "print_page/", wait_until="networkidle")
     assert page.locator("pre.mermaid").count() == 0
-    assert page.locator("figure.diagram svg").count() >= 6
+    assert page.locator("figure.diagram img.diagram__light").count() >= 6
     assert page.console_errors == []
 
 

@@ -47,35 +47,28 @@ def pages(reader) -> list[str]:
 
 
 class _PrintPage(HTMLParser):
-    """Headings and table captions of the print page, and the labels of each diagram in order."""
+    """Headings and table captions of the print page, and the drawing of each diagram."""
 
     def __init__(self):
         super().__init__()
         self.blocks: list[str] = []  # headings and captions
-        self.diagrams: list[list[str]] = []
+        self.drawings: list[str] = []  # src of each diagram's drawing
         self._in: str | None = None
         self._text: list[str] = []
         self._depth = 0
 
     def handle_starttag(self, tag, attrs):
         cls = dict(attrs).get("class") or ""
-        if tag == "figure" and "diagram" in cls:
-            self.diagrams.append([])
+        if tag == "img" and "diagram__light" in cls:
+            self.drawings.append(dict(attrs)["src"])
         if tag in ("h1", "h2", "h3", "h4", "caption") and self._in is None:
             self._in, self._text = tag, []
-        if tag == "span" and "nodeLabel" in cls and self.diagrams:
-            self._in, self._text = "label", []
 
     def handle_endtag(self, tag):
         if self._in in ("h1", "h2", "h3", "h4", "caption") and tag == self._in:
             text = " ".join("".join(self._text).replace("¶", "").split())
             if text:
                 self.blocks.append(text)
-            self._in = None
-        elif self._in == "label" and tag == "span":
-            text = " ".join("".join(self._text).split())
-            if text:
-                self.diagrams[-1].append(text)
             self._in = None
 
     def handle_data(self, data):
@@ -86,7 +79,14 @@ class _PrintPage(HTMLParser):
 @pytest.fixture(scope="module")
 def print_page(site) -> _PrintPage:
     parser = _PrintPage()
-    parser.feed((site / "print_page" / "index.html").read_text(encoding="utf-8"))
+    page = site / "print_page" / "index.html"
+    parser.feed(page.read_text(encoding="utf-8"))
+    # each diagram's labels, in drawing order, read from its SVG file
+    parser.diagrams = [
+        [" ".join(re.sub(r"<[^>]+>", " ", label).split())
+         for label in re.findall(r'<span class="nodeLabel"[^>]*>(.*?)</span>', (page.parent / src).resolve().read_text(encoding="utf-8"), re.S)]
+        for src in parser.drawings
+    ]
     return parser
 
 

@@ -2,16 +2,15 @@
 """Draw every mermaid diagram of docs/ to SVG, ahead of time: `python3 dev.py diagrams`.
 
 Each diagram is rendered once in headless Chromium with the vendored mermaid, Material's own diagram
-theme (its CSS variables, so light and dark mode both apply) and the guide's diagram font, and saved as
-docs/assets/diagrams/<key>.svg, where the key hashes the diagram's source and the mermaid build. The
-build (macros/hooks.py) then inlines those files. Only missing SVGs are drawn (`--force` redraws all);
+theme and the guide's diagram font, and saved twice, with the theme's colours resolved for the light and
+the dark scheme: docs/assets/diagrams/<key>.svg and <key>.dark.svg, where the key hashes the diagram's
+source and the mermaid build. The build (macros/hooks.py) shows them as images. Only missing SVGs are drawn (`--force` redraws all);
 SVGs that no diagram uses any more are deleted. Commit the folder with the page you changed.
 """
 
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 import tempfile
@@ -37,23 +36,27 @@ PAGE = """<!doctype html>
 </body></html>
 """
 
-RENDER = """async ({items, themeCSS}) => {
+RENDER = """async ({items, themeCSS, labelPx}) => {
   const font = getComputedStyle(document.body).getPropertyValue('--md-mermaid-font-family').trim();
   mermaid.initialize({
-    startOnLoad: false, themeCSS, fontFamily: font,
+    startOnLoad: false, themeCSS, fontFamily: font, fontSize: labelPx,
     // Compact flowcharts: labels wrap at 150 px and nodes sit closer, so trees stay narrow enough to
     // read in a 688 px column (macros/diagrams.py explains the legibility floor).
     flowchart: {nodeSpacing: 25, rankSpacing: 35, wrappingWidth: 150, padding: 8},
     sequence: {actorFontSize: '16px', messageFontSize: '16px', noteFontSize: '16px'},
   });
-  const out = {};
-  for (const [key, source] of items) {
-    const {svg} = await mermaid.render('diagram-' + key, source, document.getElementById('stage'));
-    // Resolve the theme's CSS variables for the standalone file (opened "full size", outside any page).
+  // The theme's CSS variables, resolved in one colour scheme: an SVG shown as an image sees no page CSS.
+  const resolve = (svg, scheme) => {
+    document.body.setAttribute('data-md-color-scheme', scheme);
     const names = [...new Set(svg.match(/--md-[\\w-]+/g) || [])];
     const style = getComputedStyle(document.body);
-    const vars = names.map(n => `${n}:${style.getPropertyValue(n).trim()}`).filter(v => !v.endsWith(':'));
-    out[key] = {svg, vars};
+    return names.map(n => `${n}:${style.getPropertyValue(n).trim()}`).filter(v => !v.endsWith(':'));
+  };
+  const out = {};
+  for (const [key, source] of items) {
+    document.body.setAttribute('data-md-color-scheme', 'default');
+    const {svg} = await mermaid.render('diagram-' + key, source, document.getElementById('stage'));
+    out[key] = {svg, light: resolve(svg, 'default'), dark: resolve(svg, 'slate')};
   }
   return out;
 }"""
@@ -69,13 +72,12 @@ def theme_css() -> str:
 
 
 def finish(svg: str, variables: list[str]) -> str:
-    """Two additions to mermaid's SVG:
-    - a minimum width of MIN_SCALE times its natural width, so a wide diagram never shrinks its labels
-      below that share of their size (it scrolls in its box instead, and links to its full-size file);
-    - the theme's variables, resolved, under `svg:root`, which matches only when the SVG is the document
-      (opened full size), never inline in a page, where the page's light or dark scheme applies."""
-    width = diagrams.natural_width(svg)
-    svg = re.sub(r"(max-width:\s*[\d.]+px;)", rf"\1 min-width: {math.ceil(diagrams.MIN_SCALE * width)}px;", svg, count=1)
+    """Mermaid's SVG as a file of its own: its natural size as width and height (mermaid writes 100%, which
+    leaves an image without an intrinsic size), and the theme's variables resolved for one colour scheme
+    under `svg:root` (the SVG is the document when shown as an image or opened full size)."""
+    width, height = diagrams.natural_size(svg)
+    svg = re.sub(r'(<svg\b[^>]*?) width="100%"', rf'\1 width="{width:g}" height="{height:g}"', svg, count=1)
+    svg = re.sub(r'(<svg\b[^>]*?) style="max-width: [\d.]+px;"', r"\1", svg, count=1)
     style = "<style>svg:root{" + ";".join(variables) + "}</style>"
     return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + style, svg, count=1)
 
@@ -88,7 +90,7 @@ def main() -> int:
     cache = ROOT / diagrams.CACHE_DIR
     version = diagrams.mermaid_version(ROOT / diagrams.LIBRARY)
     wanted = diagrams.expected(ROOT / "docs", version)
-    todo = {k: s for k, s in wanted.items() if args.force or not (cache / f"{k}.svg").is_file()}
+    todo = {k: s for k, s in wanted.items() if args.force or not all(f.is_file() for f in diagrams.files(cache, k).values())}
     for old in diagrams.stale(cache, wanted):
         old.unlink()
         print(f"removed {old.relative_to(ROOT)} (no diagram uses it)")
@@ -113,15 +115,15 @@ def main() -> int:
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(page_file.as_uri())
         page.wait_for_function("typeof mermaid !== 'undefined'")
-        drawn = page.evaluate(RENDER, {"items": list(todo.items()), "themeCSS": theme_css()})
+        drawn = page.evaluate(RENDER, {"items": list(todo.items()), "themeCSS": theme_css(), "labelPx": diagrams.LABEL_PX})
         browser.close()
     if errors:
         sys.exit("render_diagrams: " + "; ".join(errors))
     for name, result in drawn.items():
-        target = cache / f"{name}.svg"
-        target.write_text(finish(result["svg"], result["vars"]) + "\n", encoding="utf-8")
-        width = diagrams.natural_width(result["svg"])
-        print(f"drew {target.relative_to(ROOT)} ({width:.0f} px wide): {todo[name].splitlines()[0][:60]}")
+        for scheme, target in diagrams.files(cache, name).items():
+            target.write_text(finish(result["svg"], result[scheme]) + "\n", encoding="utf-8")
+        width, height = diagrams.natural_size(result["svg"])
+        print(f"drew {name} ({width:.0f} x {height:.0f} px, light and dark): {todo[name].splitlines()[1].strip()[:60]}")
     return 0
 
 
