@@ -37,6 +37,10 @@ MIN_SCALE = 0.75
 _PRE = re.compile(r'<pre\s+(?:id="[^"]*"\s+)?class="mermaid"><code>(.*?)</code></pre>', re.S)
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)```mermaid[ \t]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.S | re.M)
 _VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+#: A diagram with less text than this above it is in the first screen of the page (see substitute()).
+FIRST_SCREEN_CHARS = 800
+_TAG = re.compile(r"<[^>]+>")
+_ROOT_STYLE = re.compile(r"<style>svg:root\{[^}]*\}</style>")
 #: Mermaid's label size (its default fontSize), which MIN_SCALE keeps legible.
 LABEL_PX = 16
 
@@ -103,7 +107,11 @@ class Substitution:
 
 def substitute(page_html: str, cache: Path, version: str, folder_url: str, template) -> Substitution:
     """Replace every drawn diagram in a page's HTML with its figure (`template`: macros/templates/
-    diagram.html). `folder_url` is the URL of the cache folder as seen from the page (ends with '/')."""
+    diagram.html). `folder_url` is the URL of the cache folder as seen from the page (ends with '/').
+
+    A diagram in the first screen (less than FIRST_SCREEN_CHARS of text above it) is inlined as SVG, so
+    it is painted with the text around it; as an image it would be the page's largest paint and land
+    later. Further down, diagrams are images, so the first paint does not wait on laying them out."""
     used: list[str] = []
     missing: list[str] = []
 
@@ -115,17 +123,25 @@ def substitute(page_html: str, cache: Path, version: str, folder_url: str, templ
             missing.append(source)
             return match.group(0)
         used.append(name)
-        width, height = natural_size(drawings["light"].read_text(encoding="utf-8"))
-        steps = text_version(source)
+        light = drawings["light"].read_text(encoding="utf-8")
+        width, height = natural_size(light)
+        above = len(" ".join(_TAG.sub(" ", page_html[: match.start()]).split()))
         return template.render(
             light=f"{folder_url}{drawings['light'].name}", dark=f"{folder_url}{drawings['dark'].name}",
+            inline=inline_svg(light) if above < FIRST_SCREEN_CHARS else None,
             width=round(width), height=round(height), min_width=math.ceil(MIN_SCALE * width),
             alt=f"Diagram starting from: {first.group(3).strip()} (the text version follows)"
             if (first := _NODE.search(source)) else "Diagram (the text version follows)",
-            steps=steps,
+            steps=text_version(source),
         )
 
     return Substitution(_PRE.sub(swap, page_html), used, missing)
+
+
+def inline_svg(svg: str) -> str:
+    """A drawing for use inside a page: without the colours resolved for the file, so the page's own
+    scheme variables apply (light or dark); the page's CSS sizes it."""
+    return _ROOT_STYLE.sub("", svg, count=1)
 
 
 def expected(docs_dir: Path, version: str) -> dict[str, str]:

@@ -60,26 +60,35 @@ def test_search_for_parquet_lands_on_task_1_1(page, base_url):
     assert "parquet" in page.locator("article mark").first.inner_text().lower()
 
 
-def test_diagram_page_shows_its_drawing_without_loading_mermaid(page, base_url):
-    page.goto(base_url + "reference/inference/", wait_until="networkidle")
-    img = page.locator("figure.diagram img.diagram__light")
-    assert img.is_visible() and img.evaluate("i => i.complete && Math.abs(i.naturalWidth - i.getAttribute('width')) <= 1 && i.naturalWidth > 300")
-    assert not page.locator("figure.diagram img.diagram__dark").is_visible()
+def test_diagrams_show_without_loading_mermaid(page, base_url):
+    page.goto(base_url + "reference/inference/", wait_until="networkidle")  # first screen: inline SVG
+    svg = page.locator("figure.diagram .diagram__sized svg")
+    assert svg.is_visible() and svg.locator(".nodeLabel").count() > 5
+    page.goto(base_url + "domain-1/task-1-1/", wait_until="networkidle")  # further down: images
+    img = page.locator("figure.diagram img.diagram__light").first
+    img.scroll_into_view_if_needed()
+    assert img.is_visible() and img.evaluate("i => i.complete && Math.abs(i.naturalWidth - i.getAttribute('width')) <= 1")
+    assert not page.locator("figure.diagram img.diagram__dark").first.is_visible()
+    assert page.locator("figure.diagram details.diagram__text li").count() > 5, "a text version"
     assert not [u for u in page.requests if "mermaid" in u.rsplit("/", 1)[-1]], "a drawn diagram needs no mermaid"
     assert not [u for u in page.requests if u.endswith(".dark.svg")], "the hidden drawing is not fetched"
-    assert page.locator("figure.diagram details.diagram__text li").count() > 5, "a text version"
     assert not [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
 
 
-def test_dark_scheme_shows_the_dark_drawing(browser, base_url):
+def test_dark_scheme_shows_dark_drawings(browser, base_url):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
     page = context.new_page()
+    page.goto(base_url + "domain-1/task-1-1/", wait_until="networkidle")
+    dark = page.locator("figure.diagram img.diagram__dark").first
+    dark.scroll_into_view_if_needed()
+    dark.evaluate("i => i.decode()")  # lazy: fetched once near the viewport
+    image = dark.is_visible() and dark.evaluate("i => i.complete && Math.abs(i.naturalWidth - i.getAttribute('width')) <= 1")
+    light_hidden = not page.locator("figure.diagram img.diagram__light").first.is_visible()
     page.goto(base_url + "reference/inference/", wait_until="networkidle")
-    dark = page.locator("figure.diagram img.diagram__dark")
-    visible = dark.is_visible() and dark.evaluate("i => i.complete && Math.abs(i.naturalWidth - i.getAttribute('width')) <= 1 && i.naturalWidth > 300")
-    light_hidden = not page.locator("figure.diagram img.diagram__light").is_visible()
+    node_fill = page.evaluate("getComputedStyle(document.querySelector('figure.diagram .node rect')).fill")
     context.close()
-    assert visible and light_hidden
+    assert image and light_hidden
+    assert node_fill != "rgb(255, 255, 255)" and node_fill, "the inline drawing takes the dark scheme's colours"
 
 
 def test_full_size_link_opens_a_themed_standalone_svg(page, base_url):
@@ -110,7 +119,7 @@ def test_diagram_renders_after_instant_navigation_without_a_cdn(page, base_url):
     # relative ("inference/"), or absolute once instant navigation has rewritten it
     page.locator("article a[href$='inference/']").first.click()
     page.wait_for_url("**/reference/inference/")
-    page.locator("figure.diagram img").first.wait_for(timeout=15000)
+    page.locator("figure.diagram svg").first.wait_for(timeout=15000)
     outside = [u for u in page.requests if urlparse(u).hostname not in (None, "127.0.0.1")]
     assert outside == []
 
@@ -118,7 +127,7 @@ def test_diagram_renders_after_instant_navigation_without_a_cdn(page, base_url):
 def test_print_page_has_every_diagram_drawn(page, base_url):
     page.goto(base_url + "print_page/", wait_until="networkidle")
     assert page.locator("pre.mermaid").count() == 0
-    assert page.locator("figure.diagram img.diagram__light").count() >= 6
+    assert page.locator("figure.diagram").count() >= 6
     assert page.console_errors == []
 
 

@@ -33,16 +33,25 @@ def test_substitute_shows_drawn_diagrams_and_leaves_the_rest(tmp_path: Path):
     drawn, undrawn = "flowchart TD\n  A{Ready?} -->|yes| B[Ship it]\n", "flowchart TD\n  C --> D\n"
     name = diagrams.key(drawn, "v1")
     for f in diagrams.files(tmp_path, name).values():
-        f.write_text('<svg id="x" viewBox="0 0 1000 400"></svg>')
-    page = (f'<p>a</p><pre  class="mermaid"><code>{drawn}</code></pre>'
-            f'<pre class="mermaid"><code>{undrawn}</code></pre>')
-    result = diagrams.substitute(page, tmp_path, "v1", "../assets/diagrams/", jinja_env().get_template("diagram.html"))
-    assert f'src="../assets/diagrams/{name}.svg" width="1000" height="400" style="min-width: 750px"' in result.html
-    assert f'src="../assets/diagrams/{name}.dark.svg"' in result.html
-    assert 'alt="Diagram starting from: Ready? (the text version follows)"' in result.html
-    assert "<li>Ready? yes: Ship it</li>" in result.html
-    assert result.used == [name] and result.missing == [undrawn]
-    assert f'<pre class="mermaid"><code>{undrawn}</code></pre>' in result.html
+        f.write_text('<svg id="x" width="1000" height="400" viewBox="0 0 1000 400"><style>svg:root{--a:1}</style></svg>')
+    fence = f'<pre  class="mermaid"><code>{drawn}</code></pre>'
+    template = jinja_env().get_template("diagram.html")
+    # in the first screen: inline SVG, with the page's colours (the file's resolved ones removed)
+    top = diagrams.substitute(f"<p>a</p>{fence}<pre class=\"mermaid\"><code>{undrawn}</code></pre>",
+                              tmp_path, "v1", "../assets/diagrams/", template)
+    assert '<div class="diagram__sized" style="min-width: 750px; max-width: 1000px"><svg id="x"' in top.html
+    assert "svg:root" not in top.html and "<img" not in top.html
+    assert top.used == [name] and top.missing == [undrawn]
+    assert f'<pre class="mermaid"><code>{undrawn}</code></pre>' in top.html
+    # further down: images, light and dark
+    lower = diagrams.substitute("<p>" + "word " * diagrams.FIRST_SCREEN_CHARS + "</p>" + fence,
+                                tmp_path, "v1", "../assets/diagrams/", template)
+    assert f'src="../assets/diagrams/{name}.svg" width="1000" height="400" style="min-width: 750px"' in lower.html
+    assert f'src="../assets/diagrams/{name}.dark.svg"' in lower.html
+    assert 'alt="Diagram starting from: Ready? (the text version follows)"' in lower.html
+    for html in (top.html, lower.html):
+        assert "<li>Ready? yes: Ship it</li>" in html
+        assert f'<a href="../assets/diagrams/{name}.svg">Open the diagram full size</a>' in html
 
 
 def test_text_version_reads_shapes_and_labels():

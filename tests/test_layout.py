@@ -65,11 +65,15 @@ def test_every_table_fits_its_box(browser, base_url, site, layout):
 
 LABELS = """px => {
   const body = parseFloat(getComputedStyle(document.querySelector('article.md-typeset')).fontSize);
-  return [...document.querySelectorAll('article figure.diagram img')].filter(img => img.offsetParent).map((img, i) => {
-    const scale = img.getBoundingClientRect().width / img.naturalWidth;
-    // naturalWidth is the drawing's own size only if the SVG file states it (else the browser makes one up)
-    return {i: i + 1, body, label: px * scale, loaded: img.complete && Math.abs(img.naturalWidth - img.getAttribute('width')) <= 1,
-            link: !!img.closest('figure').querySelector('figcaption a[href$=".svg"]')};
+  // the drawing shown: inline SVG (first screen) or the image for the current colour scheme
+  const shown = [...document.querySelectorAll('article figure.diagram :is(.diagram__sized > svg, img)')]
+    .filter(el => el.offsetParent || el.closest('.diagram__sized'));
+  return shown.map((el, i) => {
+    const own = el.tagName === 'IMG' ? el.naturalWidth : el.viewBox.baseVal.width;
+    // an image's naturalWidth is the drawing's own size only if the SVG file states it
+    const sized = el.tagName !== 'IMG' || (el.complete && Math.abs(el.naturalWidth - el.getAttribute('width')) <= 1);
+    return {i: i + 1, body, label: px * el.getBoundingClientRect().width / own, loaded: sized,
+            link: !!el.closest('figure').querySelector('figcaption a[href$=".svg"]')};
   });
 }"""
 

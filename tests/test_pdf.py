@@ -52,15 +52,18 @@ class _PrintPage(HTMLParser):
     def __init__(self):
         super().__init__()
         self.blocks: list[str] = []  # headings and captions
-        self.drawings: list[str] = []  # src of each diagram's drawing
+        self.drawings: list[str] = []  # each diagram's full-size SVG file
         self._in: str | None = None
         self._text: list[str] = []
         self._depth = 0
 
     def handle_starttag(self, tag, attrs):
         cls = dict(attrs).get("class") or ""
-        if tag == "img" and "diagram__light" in cls:
-            self.drawings.append(dict(attrs)["src"])
+        if tag == "figure" and "diagram" in cls:
+            self._figure = True
+        if tag == "a" and getattr(self, "_figure", False):
+            self.drawings.append(dict(attrs)["href"])  # "Open the diagram full size"
+            self._figure = False
         if tag in ("h1", "h2", "h3", "h4", "caption") and self._in is None:
             self._in, self._text = tag, []
 
