@@ -3,7 +3,7 @@
 
 1. Times the full `mkdocs build` (median of several runs) on this machine, and the PDF's printing step.
 2. Serves the built site on 127.0.0.1 under site_url's path, gzip-compressed as GitHub Pages serves it,
-   and runs Lighthouse (mobile, its default throttling) several times on a home, task, table and two
+   and runs Lighthouse (mobile, its default throttling) five times on a home, task, table and two
    diagram pages, reporting the median run's four category scores and every request to a host other
    than 127.0.0.1.
 
@@ -144,7 +144,7 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-pdf", action="store_true", help="skip timing `dev.py pdf`'s printing step")
     parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES), help="Lighthouse only these")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
+    parser.add_argument("--lighthouse-runs", type=int, default=5,
                         help="Lighthouse runs per page; the run with the median performance score is reported "
                              "(scores move by several points between runs on a shared machine)")
     args = parser.parse_args()
