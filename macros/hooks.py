@@ -72,7 +72,7 @@ def on_post_build(config):
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.is_file():
         return
-    order = [p.file.src_uri for p in _nav_pages(config)]
+    order = _state.get("order", [])
     rows = [r for src in sorted(_state["rows"], key=lambda s: order.index(s) if s in order else len(order))
             for r in _state["rows"][src]]
     index = search_rows.add_to_index(json.loads(index_file.read_text(encoding="utf-8")), rows)
@@ -80,10 +80,5 @@ def on_post_build(config):
 
 
 def on_nav(nav, config, files):
-    _state["nav"] = nav
+    _state["order"] = [p.file.src_uri for p in nav.pages]  # a row shown on two pages is indexed from the first
     return nav
-
-
-def _nav_pages(config):
-    nav = _state.get("nav")
-    return nav.pages if nav else []
