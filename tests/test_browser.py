@@ -166,16 +166,6 @@ def test_page_requests_nothing_from_other_hosts_and_logs_no_errors(page, base_ur
     assert page.console_errors == [], page.console_errors
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_scroll_on_a_phone(browser, base_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(base_url + path, wait_until="networkidle")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert overflow <= 0, f"{path or 'home'} is {overflow}px wider than a 390px screen"
-
-
 def test_no_tooltip_sticks_over_the_search_box_on_a_phone(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
