@@ -1,14 +1,15 @@
 """Diagrams drawn ahead of time: each mermaid diagram is rendered once (`python3 dev.py diagrams`, which
 drives headless Chromium over the vendored mermaid) to two SVG files, light and dark, kept in
 docs/assets/diagrams/ under a name derived from its source. At build time `substitute()` swaps every
-`<pre class="mermaid">` whose SVGs exist for a figure showing them as images (the one for the reader's
-colour scheme), with a text version of the diagram and a link to it full size. So a page with a diagram
-loads no diagram JavaScript, its first paint does not wait for the diagram's layout, the PDF gets vector
-drawings with real text, and a contributor builds without Node or a browser.
+`<pre class="mermaid">` whose SVGs exist for a figure: inline SVG when the diagram is in the page's first
+screen, otherwise the image for the reader's colour scheme; with a text version of the diagram and a link
+to it full size. So a page with a diagram loads no diagram JavaScript, the PDF gets vector drawings with
+real text, and a contributor builds without Node or a browser.
 
-Measured alternatives (README, Speed): loading mermaid in the page cost the diagram page a Lighthouse
-score of 78; the same SVG inline in the page scored about 3 points below these images on the task page,
-because the browser lays out the whole inline drawing before its first paint.
+Measured alternatives (README, Speed): loading mermaid in the page held the diagram page at a Lighthouse
+score of 78. Inline SVG everywhere cost the task page about 0.6 s of first paint, because the browser lays
+out the whole drawing before painting. Images everywhere made the diagram at the top of a page its
+largest paint, landing about a second after the text.
 
 A diagram whose source changed and was not re-rendered yet stays a `<pre class="mermaid">`, which the
 lazy loader still draws in the browser (handy while editing with `dev.py serve`); the test suite fails
