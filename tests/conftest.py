@@ -70,10 +70,15 @@ def site(site_build) -> Path:
     return site_build.site
 
 
+@functools.cache
+def mkdocs_config() -> dict:
+    """mkdocs.yml's plain values (site_url, site_name, extra…), read once."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)
+
+
 def site_path() -> str:
     """The path part of site_url (GitHub Pages serves the site under it; so do `mkdocs serve` and the tests)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_IgnoreTagsLoader)
-    return urlparse(config["site_url"]).path or "/"
+    return urlparse(mkdocs_config()["site_url"]).path or "/"
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
@@ -95,14 +100,20 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve_site(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _SiteHandler):
+    """Serve a built site on 127.0.0.1 under site_url's path, in a thread; returns (server, base URL).
+    The tests, the screenshots, the PDF and the benchmark all serve it this way."""
+    prefix = site_path()
+    bound = functools.partial(type("Handler", (handler,), {"prefix": prefix}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
-    prefix = site_path()
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server, url = serve_site(site)
+    yield url
     server.shutdown()
 
 
@@ -114,14 +125,19 @@ def chromium_path() -> str | None:
     return None
 
 
+def launch_chromium(playwright):
+    """Headless Chromium with our flags: the system's when present, else Playwright's own."""
+    path = chromium_path()
+    return playwright.chromium.launch(**({"executable_path": path} if path else {}), args=CHROMIUM_FLAGS)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as p:
-        path = chromium_path()
         try:
-            browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
+            browser = launch_chromium(p)
         except Error as exc:
             pytest.fail(f"no Chromium to run the browser tests ({exc.message.splitlines()[0]}).\n{INSTALL_BROWSER}")
         yield browser

@@ -3,7 +3,8 @@
 
 Opens the Print / PDF page of the built site in headless Chromium, served on 127.0.0.1 under site_url's
 path, opens every collapsed detail row (as Material does before printing) and prints it to A4 with
-page numbers and PDF bookmarks from the headings. Diagrams are inline SVG, so they print as vectors.
+page numbers and PDF bookmarks from the headings. Diagrams are SVG (inline or as images), so they print
+as vectors with real text.
 Writes site/<extra.pdf of mkdocs.yml>, which the home page and the Print page link to.
 
     python3 tools/make_pdf.py [--site site] [--out path.pdf]
@@ -12,17 +13,14 @@ Writes site/<extra.pdf of mkdocs.yml>, which the home page and the Print page li
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_FLAGS, _IgnoreTagsLoader, _SiteHandler, chromium_path, site_path  # noqa: E402
+from conftest import launch_chromium, mkdocs_config, serve_site  # noqa: E402
 
 FOOTER = (
     '<div style="width:100%;font-size:8px;color:#555;font-family:Arial,sans-serif;padding:0 12mm;'
@@ -32,36 +30,23 @@ FOOTER = (
 
 
 def pdf_name() -> str:
-    import yaml
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)
-    return config["extra"]["pdf"]
-
-
-def title() -> str:
-    import yaml
-
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)["site_name"]
+    return mkdocs_config()["extra"]["pdf"]
 
 
 def make_pdf(site: Path, out: Path, browser=None) -> dict:
     """Print site/print_page/ to `out` with `browser` (a Playwright Chromium; one is started if None);
     returns what it measured."""
-    prefix = site_path()
-    handler = functools.partial(type("H", (_SiteHandler,), {"prefix": prefix}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = serve_site(site)
     start = time.perf_counter()
     try:
         if browser is not None:
-            _print(browser, f"http://127.0.0.1:{server.server_address[1]}{prefix}print_page/", out)
+            _print(browser, base + "print_page/", out)
         else:
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as p:
-                path = chromium_path()
-                own = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
-                _print(own, f"http://127.0.0.1:{server.server_address[1]}{prefix}print_page/", out)
+                own = launch_chromium(p)
+                _print(own, base + "print_page/", out)
                 own.close()
     finally:
         server.shutdown()
@@ -87,7 +72,7 @@ def _print(browser, url: str, out: Path) -> None:
         tagged=True,
         display_header_footer=True,
         header_template="<span></span>",
-        footer_template=FOOTER.format(title=title()),
+        footer_template=FOOTER.format(title=mkdocs_config()["site_name"]),
     )
     page.close()
     if errors:

@@ -98,7 +98,7 @@ def main() -> int:
         print(f"render_diagrams: all {len(wanted)} diagrams are drawn")
         return 0
 
-    from conftest import CHROMIUM_FLAGS, chromium_path
+    from conftest import launch_chromium
     from playwright.sync_api import sync_playwright
 
     css = [next((MATERIAL / "stylesheets").glob(f"{n}.*.min.css")) for n in ("main", "palette")]
@@ -108,8 +108,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         page_file = Path(tmp) / "render.html"
         page_file.write_text(PAGE.format(links=links, mermaid=(ROOT / diagrams.LIBRARY).as_uri()), encoding="utf-8")
-        path = chromium_path()
-        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
+        browser = launch_chromium(p)
         page = browser.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -8,16 +8,13 @@ Writes PNGs to bench/screenshots/. Uses the system Chromium (or Playwright's) li
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_FLAGS, _SiteHandler, chromium_path, site_path  # noqa: E402
+from conftest import launch_chromium, serve_site  # noqa: E402
 
 OUT = ROOT / "bench" / "screenshots"
 DEFAULT_PAGES = ["", "domain-1/task-1-1/", "reference/services/", "reference/inference/", "coverage/"]
@@ -26,12 +23,7 @@ DEFAULT_PAGES = ["", "domain-1/task-1-1/", "reference/services/", "reference/inf
 def main(pages: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
-    site = ROOT / "site"
-    prefix = site_path()
-    handler = functools.partial(type("H", (_SiteHandler,), {"prefix": prefix}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server, base = serve_site(ROOT / "site")
     OUT.mkdir(parents=True, exist_ok=True)
     views = {
         "desktop": dict(viewport={"width": 1366, "height": 900}),
@@ -39,8 +31,7 @@ def main(pages: list[str]) -> None:
         "dark": dict(viewport={"width": 1366, "height": 900}, color_scheme="dark"),
     }
     with sync_playwright() as p:
-        path = chromium_path()
-        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path else p.chromium.launch(args=CHROMIUM_FLAGS)
+        browser = launch_chromium(p)
         for view, options in views.items():
             context = browser.new_context(**options)
             page = context.new_page()
