@@ -15,7 +15,6 @@ Lighthouse comes from the npm registry (pinned below) into bench/node_modules; C
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
@@ -26,7 +25,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -138,6 +136,45 @@ def run_lighthouse(url: str, out: Path) -> dict:
             **metrics, "failed_binary_audits": failed, "low_contrast": contrast}
 
 
+def lighthouse_pages(site: Path, names: list[str], runs: int, tmp: Path) -> dict:
+    """Lighthouse `runs` times on each named page of the served site; reports the median run per page."""
+    from conftest import serve_site
+
+    server, base = serve_site(site, GzipHandler)
+    results = {}
+    for name in names:
+        reports = sorted((run_lighthouse(base + PAGES[name], tmp / "report.json") for _ in range(runs)),
+                         key=lambda r: r["scores"]["performance"])
+        report = reports[len(reports) // 2]
+        report["performance_runs"] = [r["scores"]["performance"] for r in reports]
+        results[name] = report
+        s = report["scores"]
+        print(f"lighthouse {name:13} perf {s['performance']:3} (runs {report['performance_runs']})  "
+              f"a11y {s['accessibility']:3}  "
+              f"best {s['best-practices']:3}  seo {s['seo']:3}  third-party {len(report['third_party'])}  "
+              f"{report['transfer_kb']} KB  LCP {report['lcp_ms']} ms  TBT {report['tbt_ms']} ms  "
+              f"CLS {report['cls']}", flush=True)
+        for title in report["failed_binary_audits"]:
+            print(f"    failed audit: {title}")
+        for snippet in report["low_contrast"][:3]:
+            print(f"    low contrast: {snippet}")
+    server.shutdown()
+    return results
+
+
+def time_pdf(site: Path, out: Path) -> dict:
+    """The PDF's printing step (what `dev.py pdf` does after the build): seconds, bytes, pages."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_pdf import make_pdf
+    from pypdf import PdfReader
+
+    pdf = make_pdf(site, out)
+    pdf["pages"] = len(PdfReader(str(out)).pages)
+    print(f"pdf: {pdf['pages']} pages, {pdf['bytes'] / 1e6:.1f} MB, printed in {pdf['seconds']} s "
+          f"(after the build)", flush=True)
+    return pdf
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="build timings to take (median reported)")
@@ -155,52 +192,15 @@ def main() -> int:
     print(f"build: median {result['build_median_seconds']} s over {args.runs} runs on {os.cpu_count()} cores "
           f"(goal < 10 s on 2 cores)", flush=True)
 
-    if not args.no_lighthouse:
-        from conftest import site_path
-
-        prefix = site_path()
-        with tempfile.TemporaryDirectory() as tmp:
-            site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
-            handler = functools.partial(type("H", (GzipHandler,), {"prefix": prefix}), directory=str(site))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-            result["lighthouse"] = {}
-            for name, path in ((n, PAGES[n]) for n in args.pages):
-                reports = sorted((run_lighthouse(base + path, Path(tmp) / "report.json")
-                                  for _ in range(args.lighthouse_runs)), key=lambda r: r["scores"]["performance"])
-                report = reports[len(reports) // 2]
-                report["performance_runs"] = [r["scores"]["performance"] for r in reports]
-                result["lighthouse"][name] = report
-                s = report["scores"]
-                print(f"lighthouse {name:13} perf {s['performance']:3} (runs {report['performance_runs']})  "
-                      f"a11y {s['accessibility']:3}  "
-                      f"best {s['best-practices']:3}  seo {s['seo']:3}  third-party {len(report['third_party'])}  "
-                      f"{report['transfer_kb']} KB  LCP {report['lcp_ms']} ms  TBT {report['tbt_ms']} ms  "
-                      f"CLS {report['cls']}", flush=True)
-                for title in report["failed_binary_audits"]:
-                    print(f"    failed audit: {title}")
-                for snippet in report["low_contrast"][:3]:
-                    print(f"    low contrast: {snippet}")
-            server.shutdown()
-
-    if not args.no_pdf:
-        sys.path.insert(0, str(ROOT / "tools"))
-        from make_pdf import make_pdf
-
-        with tempfile.TemporaryDirectory() as tmp:
-            site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
-            pdf = make_pdf(site, Path(tmp) / "guide.pdf")
-            from pypdf import PdfReader
-
-            pdf["pages"] = len(PdfReader(str(Path(tmp) / "guide.pdf")).pages)
-        result["pdf"] = pdf
-        print(f"pdf: {pdf['pages']} pages, {pdf['bytes'] / 1e6:.1f} MB, printed in {pdf['seconds']} s "
-              f"(after the build)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        # One build serves both Lighthouse and the PDF.
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+        if not args.no_lighthouse:
+            result["lighthouse"] = lighthouse_pages(site, args.pages, args.lighthouse_runs, Path(tmp))
+        if not args.no_pdf:
+            result["pdf"] = time_pdf(site, Path(tmp) / "guide.pdf")
 
     BENCH.mkdir(exist_ok=True)
     (BENCH / "results.json").write_text(json.dumps(result, indent=2))
