@@ -5,13 +5,15 @@ Rendering lives in the sibling modules (tables.py, render.py); this file only wi
 
 from __future__ import annotations
 
+import json
+import random
 from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import render, tables
+from . import practice, render, tables
 from .data import DataError, load_catalogue
 from .sections import scan_docs
 
@@ -136,6 +138,88 @@ def define_env(env) -> None:
     _simple("prep_tools", tables.prep_tools_table)
     _simple("bias_metrics", tables.bias_metrics_table)
 
+    # ------------------------------------------------------------------ practice
+
+    questions, cards = cat.questions, cat.cards
+    type_names = {"multiple-choice": "Multiple choice", "multiple-response": "Multiple response",
+                  "ordering": "Ordering", "matching": "Matching"}
+
+    @env.macro
+    def practice_block(task_id: str) -> str:
+        """The "Practice" section at the foot of a task page (the quiz mounts in it)."""
+        task = outline.task(task_id)
+        count = len(questions[task.id].questions) if task.id in questions else 0
+        block = jinja.get_template("practice/quiz.html").render(
+            task_id=task.id,
+            count=count,
+            progress_url=url_for("practice/progress.md"),
+            printable_url=url_for("practice/questions.md") + f"#task-{task.id.replace('.', '-')}",
+            exam_url=url_for("practice/mock-exam.md"),
+            cards_url=url_for("practice/flashcards.md"),
+        )
+        exclude = "" if count else " data-search-exclude"
+        return f"## Practice {{ #practice{exclude} }}\n\n{block}\n"
+
+    @env.macro
+    def question_bank() -> str:
+        """Every question, task by task, then every answer and explanation (the printable bank)."""
+        data = practice.bank(outline, questions)
+        data["questions"] = [{"case": None, "options": None, "steps": None, "pairs": None, "explanation": None, **q}
+                             for q in data["questions"]]  # the templates test these; StrictUndefined
+        by_task: dict[str, list[dict]] = {}
+        for q in data["questions"]:
+            by_task.setdefault(q["task"], []).append(q)
+        links = {o: {"url": url_for(v["url"].replace("/#", ".md#")), "title": v["title"]}
+                 for o, v in data["outline"]["objectives"].items()}
+        first_of_case, cases_seen = set(), set()  # a case's scenario is printed above its first question
+        for q in data["questions"]:
+            if q.get("case") and q["case"] not in cases_seen:
+                cases_seen.add(q["case"])
+                first_of_case.add(q["id"])
+        shuffled_steps, shuffled_rights = {}, {}
+        for q in data["questions"]:
+            rng = random.Random(q["id"])
+            if q["steps"]:
+                order = list(q["steps"])
+                while order == q["steps"]:
+                    rng.shuffle(order)
+                shuffled_steps[q["id"]] = order
+            if q["pairs"]:
+                rights = [p["right"] for p in q["pairs"]]
+                shown = list(rights)
+                while shown == rights:
+                    rng.shuffle(shown)
+                shuffled_rights[q["id"]] = shown
+        keys = {q["id"]: ", ".join("ABCDEFGH"[i] for i, o in enumerate(q["options"]) if o["correct"])
+                for q in data["questions"] if q["options"]}
+        common = dict(cases=data["cases"], type_names=type_names, first_of_case=first_of_case,
+                      shuffled_steps=shuffled_steps, shuffled_rights=shuffled_rights, keys=keys,
+                      objective_links=links)
+        parts, answers = [], []
+        for task in outline.tasks:
+            if task.id not in by_task:
+                continue
+            anchor = f"task-{task.id.replace('.', '-')}"
+            parts += [f"## Task {task.id} {render.md_escape(task.title)} {{ #{anchor} }}", "",
+                      jinja.get_template("practice/printable.html").render(questions=by_task[task.id], **common), ""]
+            answers += [f"### Task {task.id} answers {{ #{anchor}-answers }}", "",
+                        jinja.get_template("practice/answers.html").render(questions=by_task[task.id], **common), ""]
+        if not parts:
+            return "No questions yet.\n"
+        return "\n".join(parts + ["## Answers and explanations { #answers }", ""] + answers)
+
+    @env.macro
+    def practice_tasks() -> str:
+        """The practice hub's list: each task, its question count and a link to its quiz."""
+        lines = ["| Task | Questions | Flashcards |", "| --- | ---: | ---: |"]
+        link_to = render.md_link_from(page_src())
+        for task in outline.tasks:
+            count = len(questions[task.id].questions) if task.id in questions else 0
+            deck = len(cards.get(task.id, []))
+            link = link_to(task.page + "#practice" if count else task.page)
+            lines.append(f"| [{task.id} {render.md_escape(task.title)}]({link}) | {count or '–'} | {deck or '–'} |")
+        return "\n".join(lines) + "\n"
+
     @env.macro
     def exam() -> dict:
         """Counts for prose: {{ exam().objectives }} etc."""
@@ -146,6 +230,8 @@ def define_env(env) -> None:
             "services": len(cat.services),
             "algorithms": len(cat.algorithms),
             "glossary": len(cat.glossary),
+            "questions": sum(len(f.questions) for f in questions.values()),
+            "cards": sum(len(c) for c in cards.values()) + len(cat.glossary),
         }
 
     def _finish(table, columns, caption) -> str:
@@ -156,6 +242,7 @@ def define_env(env) -> None:
         return table.render(jinja)
 
     env.variables["abbreviations"] = abbreviations
+    env.variables["_practice_files"] = lambda: _practice_files(cat, env.conf.get("site_url") or "")
 
 
 def _service_sort_key(service) -> str:
@@ -164,6 +251,28 @@ def _service_sort_key(service) -> str:
         if name.startswith(prefix):
             name = name[len(prefix) :]
     return name.casefold()
+
+
+def _practice_files(cat, site_url: str) -> dict[str, str]:
+    """Site-relative path -> content of the files the practice pages load, and the Anki deck."""
+    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    files = {
+        practice.BANK: dump(practice.bank(cat.outline, cat.questions)),
+        practice.CARDS: dump(practice.deck(cat.outline, cat.cards, cat.glossary)),
+        practice.ANKI: practice.anki(cat.outline, cat.cards, cat.glossary, site_url),
+    }
+    for task_id in cat.questions:
+        files[f"{practice.FOLDER}/{task_id}.json"] = dump(practice.bank(cat.outline, cat.questions, [task_id]))
+    return files
+
+
+def on_post_build(env) -> None:
+    """Write the question bank, the flashcards and the Anki deck into the built site."""
+    site = Path(env.conf["site_dir"])
+    for relative, content in env.variables["_practice_files"]().items():
+        target = site / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
 
 
 def on_post_page_macros(env) -> None:

@@ -10,13 +10,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import (
+    QUESTION_TYPES,
     Algorithm,
     BiasMetric,
+    Card,
     DataFormat,
     GlossaryTerm,
     InferenceOption,
     Outline,
     PrepTool,
+    QuestionFile,
     Service,
     StorageOption,
     StreamingService,
@@ -121,6 +124,8 @@ class Catalogue:
     streaming: list[StreamingService]
     prep_tools: list[PrepTool]
     bias_metrics: list[BiasMetric]
+    questions: dict[str, QuestionFile]  # task id -> its practice questions (data/questions/<task>.yml)
+    cards: dict[str, list[Card]]  # task id -> its flashcards (data/cards/<task>.yml)
 
 
 #: Every list-of-rows file in data/ and the model its rows must match (the outline is loaded on its own).
@@ -136,6 +141,9 @@ ROW_FILES: dict[str, tuple[str, type]] = {
     "bias_metrics": ("bias_metrics.yml", BiasMetric),
 }
 FILES = {"outline": "outline.yml", **{key: name for key, (name, _) in ROW_FILES.items()}}
+#: Folders with one file per task (`1.1.yml` …): the practice questions and the flashcards.
+QUESTIONS_DIR = "questions"
+CARDS_DIR = "cards"
 
 
 def _check_refs(path: Path, rows: list, field: str, known: set[str], what: str) -> None:
@@ -167,4 +175,103 @@ def load_catalogue(data_dir: Path) -> Catalogue:
                     f"{term.abbr!r} is already used by {abbrs[term.abbr]!r}"
                 )
             abbrs[term.abbr] = term.id
-    return Catalogue(outline=outline, **rows)
+    questions = load_questions(data_dir / QUESTIONS_DIR, outline)
+    cards = load_cards(data_dir / CARDS_DIR, outline)
+    return Catalogue(outline=outline, **rows, questions=questions, cards=cards)
+
+
+def _task_files(folder: Path, outline: Outline) -> list[tuple[str, Path]]:
+    """The `<task id>.yml` files of a folder, in outline order; any other file there is an error."""
+    if not folder.is_dir():
+        return []
+    task_ids = [t.id for t in outline.tasks]
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yml" or path.stem not in task_ids:
+            raise DataError(f"{folder / path.name}: expected one file per task, named like 1.1.yml")
+        found.append((path.stem, folder / path.name))
+    return sorted(found, key=lambda item: task_ids.index(item[0]))
+
+
+def _question_errors(errors: list[dict], path: Path, raw: dict) -> str:
+    """pydantic errors of a question file as `data/questions/1.1.yml: question 4 (id '1.1-04'), field …`."""
+    lines = []
+    for err in errors:
+        loc = list(err["loc"])
+        where = "top level"
+        if loc and loc[0] in ("questions", "cases") and len(loc) > 1 and isinstance(loc[1], int):
+            kind, index = loc[0], loc[1]
+            items = raw.get(kind) or []
+            item = items[index] if index < len(items) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            where = f"{kind[:-1]} {index + 1}" + (f" (id {ident!r})" if ident is not None else "")
+            loc = loc[2:]
+            if kind == "questions" and loc and loc[0] in QUESTION_TYPES:
+                loc = loc[1:]  # the discriminator pydantic puts in the path
+        field = ".".join(str(p) for p in loc)
+        message = err["msg"].removeprefix("Value error, ")
+        if not field and ":" in message and message.split(":", 1)[0].isidentifier():
+            field, message = message.split(":", 1)  # a model check that names its own field
+            message = message.strip()
+        lines.append(f"{path}: {where}" + (f", field {field!r}" if field else "") + f": {message}")
+    return "\n".join(lines)
+
+
+def load_questions(folder: Path, outline: Outline) -> dict[str, QuestionFile]:
+    objectives = {o.id: o for o in outline.objectives}
+    bank: dict[str, QuestionFile] = {}
+    seen: dict[str, Path] = {}
+    for task_id, path in _task_files(folder, outline):
+        raw = read_yaml(path)
+        if not isinstance(raw, dict):
+            raise DataError(f"{path}: top level must be a mapping with 'questions:' (and optionally 'cases:')")
+        try:
+            parsed = QuestionFile.model_validate(raw)
+        except ValidationError as exc:
+            raise DataError(_question_errors(exc.errors(), path, raw)) from exc
+        case_ids = {c.id for c in parsed.cases}
+        used = {q.case for q in parsed.questions if q.case}
+        for index, q in enumerate(parsed.questions):
+            where = f"{path}: question {index + 1} (id {q.id!r})"
+            if q.task_id != task_id:
+                raise DataError(f"{where}, field 'id': must start with '{task_id}-' in this file")
+            if q.id in seen:
+                raise DataError(f"{where}, field 'id': already used in {seen[q.id]}")
+            seen[q.id] = path
+            for ref in q.objectives:
+                if ref not in objectives:
+                    raise DataError(f"{where}, field 'objectives': unknown objective id {ref!r}")
+            if objectives[q.objectives[0]].task_id != task_id:
+                raise DataError(f"{where}, field 'objectives': the first objective must be of task {task_id}")
+            if q.case and q.case not in case_ids:
+                raise DataError(f"{where}, field 'case': unknown case {q.case!r} (cases of this file: "
+                                f"{sorted(case_ids) or 'none'})")
+        for index, case in enumerate(parsed.cases):
+            if case.id in seen:
+                raise DataError(f"{path}: case {index + 1} (id {case.id!r}), field 'id': already used")
+            seen[case.id] = path
+            if case.id not in used:
+                raise DataError(f"{path}: case {index + 1} (id {case.id!r}): no question uses it")
+        bank[task_id] = parsed
+    return bank
+
+
+def load_cards(folder: Path, outline: Outline) -> dict[str, list[Card]]:
+    objectives = {o.id for o in outline.objectives}
+    deck: dict[str, list[Card]] = {}
+    seen: set[str] = set()
+    for task_id, path in _task_files(folder, outline):
+        cards = load_rows(path, Card)
+        for index, card in enumerate(cards):
+            where = f"{path}: entry {index + 1} (id {card.id!r})"
+            if not card.id.startswith(f"{task_id}-"):
+                raise DataError(f"{where}, field 'id': must start with '{task_id}-' in this file")
+            if card.id in seen:
+                raise DataError(f"{where}, field 'id': already used in another file")
+            seen.add(card.id)
+            if card.objective not in objectives or not card.objective.startswith(task_id + "."):
+                raise DataError(f"{where}, field 'objective': {card.objective!r} is not an objective of task {task_id}")
+        deck[task_id] = cards
+    return deck

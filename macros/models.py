@@ -343,3 +343,133 @@ class BiasMetric(Strict):
     label_type: Text
     example: Text
     source: SourceUrl
+
+
+# --------------------------------------------------------------------------------------------- practice
+
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[1-9]-[0-9]{2,3}$")]  # "1.1-07"
+CardId = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[1-9]-c[0-9]{2,3}$")]  # "1.1-c07"
+
+#: The words the exam uses to say how many options to pick in a multiple-response question.
+NUMBER_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
+#: Options that let a candidate answer without knowing the topic; the exam has none.
+GIVEAWAY_OPTION = re.compile(r"\b(all|none|both|neither) of the (above|options|answers)\b", re.IGNORECASE)
+
+
+class Case(Strict):
+    """A case-study scenario shared by several questions."""
+
+    id: Slug
+    title: Text
+    scenario: Text
+
+
+class Option(Strict):
+    text: Text
+    correct: bool = False
+    why: Text  # why this option is right or wrong, in this scenario
+
+    @model_validator(mode="after")
+    def _no_giveaway(self) -> Option:
+        if GIVEAWAY_OPTION.search(self.text):
+            raise ValueError(f"'{GIVEAWAY_OPTION.search(self.text).group(0)}' is not an option the exam uses")
+        return self
+
+
+class Step(Strict):
+    text: Text
+    why: Text | None = None
+
+
+class Pair(Strict):
+    left: Text
+    right: Text
+
+
+class _Question(Strict):
+    id: QuestionId
+    objectives: list[ObjectiveId] = Field(min_length=1, max_length=3)
+    case: Slug | None = None
+    stem: Text
+    sources: list[SourceUrl] = Field(min_length=1)
+    explanation: Text | None = None
+
+    @property
+    def task_id(self) -> str:
+        return self.id.split("-")[0]
+
+
+class MultipleChoice(_Question):
+    type: Literal["multiple-choice"]
+    options: list[Option] = Field(min_length=4, max_length=4)
+
+    @model_validator(mode="after")
+    def _one_key(self) -> MultipleChoice:
+        keys = sum(o.correct for o in self.options)
+        if keys != 1:
+            raise ValueError(f"options: a multiple-choice question has exactly one correct option, got {keys}")
+        return self
+
+
+class MultipleResponse(_Question):
+    type: Literal["multiple-response"]
+    options: list[Option] = Field(min_length=5, max_length=8)
+
+    @model_validator(mode="after")
+    def _keys_and_count(self) -> MultipleResponse:
+        keys = sum(o.correct for o in self.options)
+        if keys < 2 or keys > len(self.options) - 2:
+            raise ValueError(f"options: a multiple-response question has 2 or more correct options and "
+                             f"at least 2 wrong ones, got {keys} correct of {len(self.options)}")
+        word = NUMBER_WORDS[keys]
+        if f"Select {word}." not in self.stem:
+            raise ValueError(f"stem: must say how many to pick, as the exam does: '(Select {word}.)'")
+        return self
+
+
+class Ordering(_Question):
+    type: Literal["ordering"]
+    steps: list[Step] = Field(min_length=3, max_length=7)  # in the right order; the page shuffles them
+    explanation: Text
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Ordering:
+        texts = [s.text for s in self.steps]
+        if len(set(texts)) != len(texts):
+            raise ValueError("steps: two steps have the same text")
+        return self
+
+
+class Matching(_Question):
+    type: Literal["matching"]
+    pairs: list[Pair] = Field(min_length=3, max_length=6)
+    explanation: Text
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Matching:
+        for side in ("left", "right"):
+            values = [getattr(p, side) for p in self.pairs]
+            if len(set(values)) != len(values):
+                raise ValueError(f"pairs: two pairs have the same '{side}'")
+        return self
+
+
+Question = Annotated[MultipleChoice | MultipleResponse | Ordering | Matching, Field(discriminator="type")]
+QUESTION_TYPES = ("multiple-choice", "multiple-response", "ordering", "matching")
+
+
+class QuestionFile(Strict):
+    """data/questions/<task>.yml"""
+
+    cases: list[Case] = []
+    questions: list[Question] = Field(min_length=1)
+
+
+class Card(Strict):
+    """A flashcard of data/cards/<task>.yml: a cue on the front, the decision on the back."""
+
+    id: CardId
+    objective: ObjectiveId
+    front: Text
+    back: Text
+    source: SourceUrl
