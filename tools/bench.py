@@ -38,6 +38,8 @@ PAGES = {
     "table page": "reference/services/",
     "diagram page": "reference/inference/",   # its diagram is the first thing under the title
     "data page": "reference/data/",           # diagram in the first screen, then five tables
+    "mock exam": "practice/mock-exam/",       # loads the practice module and the whole question bank at once
+    "flashcards": "practice/flashcards/",
 }
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run " \
     "--disable-background-networking --disable-component-update --disable-sync"
