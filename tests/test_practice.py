@@ -162,6 +162,21 @@ def test_phone_quiz_fits_and_buttons_are_big_enough(browser, base_url):
     context.close()
 
 
+@pytest.mark.parametrize("path", ["practice/mock-exam/", "practice/flashcards/", "practice/progress/"])
+def test_practice_apps_fit_a_phone(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_selector("[data-practice][data-ready]")
+    if "mock-exam" in path:
+        page.get_by_role("button", name="Start the exam").click()
+        page.get_by_role("button", name="Question list").click()
+    over = page.evaluate("""[...document.querySelectorAll('.practice *')].filter(e => e.getBoundingClientRect().right > 391)
+        .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert over == [], f"wider than the phone: {over}"
+    context.close()
+
+
 def test_mock_exam_flag_pause_reload_and_results(page, base_url, bank):
     page.goto(f"{base_url}practice/mock-exam/")
     page.wait_for_selector("[data-practice='exam'][data-ready]")

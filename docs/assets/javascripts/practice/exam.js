@@ -71,14 +71,14 @@ export function mountExam(app, bank, root) {
     ]);
     const parts = [
       el("h2", { text: "Start a mock exam" }),
-      el("table", { class: "exam__quota" }, [
+      el("div", { class: "exam__quota" }, el("table", {}, [
         el("caption", { text: "Questions per domain in a full exam" }),
         el("thead", {}, el("tr", {}, [el("th", { scope: "col", text: "Domain" }), el("th", { scope: "col", text: "Weight" }), el("th", { scope: "col", text: "Exam" }), el("th", { scope: "col", text: "In the bank" })])),
         el("tbody", {}, q.map((d) => el("tr", {}, [
           el("td", { text: `${d.domain} ${d.title}` }), el("td", { text: `${bank.outline.domains[d.domain - 1].weight} %` }),
           el("td", { text: String(d.wanted) }), el("td", { text: d.have < d.wanted ? `${d.have} (short)` : String(d.have) }),
         ]))),
-      ]),
+      ])),
     ];
     if (short.length) {
       parts.push(el("p", { class: "practice__notice", text:
@@ -301,12 +301,12 @@ export function mountExam(app, bank, root) {
       }
       return groups;
     };
-    const table = (caption, heading, groups, label) => el("table", { class: "exam__scores" }, [
+    const table = (caption, heading, groups, label) => el("div", { class: "exam__scores" }, el("table", {}, [
       el("caption", { text: caption }),
       el("thead", {}, el("tr", {}, [el("th", { scope: "col", text: heading }), el("th", { scope: "col", text: "Right" }), el("th", { scope: "col", text: "Score" })])),
       el("tbody", {}, [...groups.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0]), undefined, { numeric: true })).map(([k, g]) =>
         el("tr", {}, [el("th", { scope: "row" }, label(k)), el("td", { text: `${g.right} of ${g.total}` }), el("td", { text: `${percent(g.right, g.total)} %` })]))),
-    ]);
+    ]));
     const taskTitle = new Map(bank.outline.domains.flatMap((d) => d.tasks.map((t) => [t.id, t])));
     const missedObjectives = new Map();
     for (const item of items.filter((i) => !i.ok)) {

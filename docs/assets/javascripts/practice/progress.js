@@ -85,11 +85,11 @@ export function mountProgress(app, bank, root) {
         ]));
       }
     }
-    parts.push(el("table", { class: "progress__table" }, [
+    parts.push(el("div", { class: "progress__table" }, el("table", {}, [
       el("caption", { text: "By domain and task" }),
       el("thead", {}, el("tr", {}, [el("th", { scope: "col", text: "Domain and task" }), el("th", { scope: "col", text: "Answered" }), el("th", { scope: "col", text: "Right" })])),
       el("tbody", {}, rows),
-    ]));
+    ])));
 
     parts.push(el("h2", { text: "Reread first" }));
     const weakest = [...objectives.entries()]
@@ -105,13 +105,13 @@ export function mountProgress(app, bank, root) {
 
     if (data.exams.length) {
       parts.push(el("h2", { text: "Mock exams" }));
-      parts.push(el("table", { class: "progress__exams" }, [
+      parts.push(el("div", { class: "progress__exams" }, el("table", {}, [
         el("thead", {}, el("tr", {}, [el("th", { scope: "col", text: "Date" }), el("th", { scope: "col", text: "Questions" }), el("th", { scope: "col", text: "Right" })])),
         el("tbody", {}, data.exams.slice().reverse().map((e) => {
           const ok = e.items.filter((i) => i.ok).length;
           return el("tr", {}, [el("td", { text: new Date(e.at).toLocaleString() }), el("td", { text: String(e.items.length) }), el("td", { text: `${ok} (${percent(ok, e.items.length)} %)` })]);
         })),
-      ]));
+      ])));
     }
     const cards = Object.values(data.cards);
     if (cards.length) {
