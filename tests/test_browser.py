@@ -18,6 +18,8 @@ PAGES = [
     "reference/inference/",
     "reference/glossary/",
     "coverage/",
+    "practice/mock-exam/",
+    "practice/flashcards/",
     "print_page/",
 ]
 

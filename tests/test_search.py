@@ -28,6 +28,9 @@ QUERIES = {
     "Comprehend": r"reference/(services|ai-services)/",
     "Textract": r"reference/(services|ai-services)/",
     "Clarify bias": r"domain-1/task-1-3/|reference/data/.*#bias",
+    "mock exam": r"practice/mock-exam/",
+    "practice questions": r"practice/",
+    "flashcards anki": r"practice/flashcards/",
 }
 
 
