@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from . import practice, render, tables
-from .data import DataError, load_catalogue
+from .data import ROW_FILES, DataError, load_catalogue
 from .sections import scan_docs
 
 
@@ -137,6 +137,29 @@ def define_env(env) -> None:
     _simple("streaming", tables.streaming_table)
     _simple("prep_tools", tables.prep_tools_table)
     _simple("bias_metrics", tables.bias_metrics_table)
+
+    def _taught(name: str, render_table):
+        """A Domain 2 table's macro: `ids=`, `objectives=` (rows taught by any of these objective ids),
+        `columns=`, `caption=`, `anchors=False` (no row ids, for a second view of the same rows on one page),
+        and any other field of the row model as a filter (`problem="regression"`, `fixes="overfitting"`)."""
+        fields = set(ROW_FILES[name][1].model_fields)
+
+        def macro(ids=None, objectives=None, columns=None, caption=None, anchors=True, **where) -> str:
+            unknown = sorted(set(where) - fields)
+            if unknown:
+                raise TypeError(f"{name}_table(): unknown filter(s) {unknown}; filters are ids, objectives, "
+                                f"columns, caption, anchors and the fields {sorted(fields)}")
+            rows = _filter(getattr(cat, name), id=ids, objectives=objectives, **where)
+            table = render_table(rows, outline, url_for)
+            if not anchors:  # a second view of the same rows on one page: ids must stay unique
+                table = replace(table, row_id=None)
+            return _finish(table, columns, caption)
+
+        macro.__name__ = f"{name}_table"
+        env.macro(macro, f"{name}_table")
+
+    for name, render_table in tables.TAUGHT_TABLES.items():
+        _taught(name, render_table)
 
     # ------------------------------------------------------------------ practice
 

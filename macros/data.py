@@ -15,14 +15,20 @@ from .models import (
     BiasMetric,
     Card,
     DataFormat,
+    EvaluationMetric,
     GlossaryTerm,
     InferenceOption,
+    ModelRoute,
     Outline,
+    PostTrainingBiasMetric,
     PrepTool,
     QuestionFile,
+    Remedy,
     Service,
     StorageOption,
     StreamingService,
+    TrainingOption,
+    TuningStrategy,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -124,6 +130,12 @@ class Catalogue:
     streaming: list[StreamingService]
     prep_tools: list[PrepTool]
     bias_metrics: list[BiasMetric]
+    tuning_strategies: list[TuningStrategy]
+    metrics: list[EvaluationMetric]
+    posttraining_bias_metrics: list[PostTrainingBiasMetric]
+    remedies: list[Remedy]
+    model_routes: list[ModelRoute]
+    distributed_training: list[TrainingOption]
     questions: dict[str, QuestionFile]  # task id -> its practice questions (data/questions/<task>.yml)
     cards: dict[str, list[Card]]  # task id -> its flashcards (data/cards/<task>.yml)
 
@@ -139,6 +151,13 @@ ROW_FILES: dict[str, tuple[str, type]] = {
     "streaming": ("streaming.yml", StreamingService),
     "prep_tools": ("prep_tools.yml", PrepTool),
     "bias_metrics": ("bias_metrics.yml", BiasMetric),
+    # Domain 2's comparison tables: each row names the objective sections that teach it.
+    "tuning_strategies": ("tuning_strategies.yml", TuningStrategy),
+    "metrics": ("metrics.yml", EvaluationMetric),
+    "posttraining_bias_metrics": ("posttraining_bias_metrics.yml", PostTrainingBiasMetric),
+    "remedies": ("remedies.yml", Remedy),
+    "model_routes": ("model_routes.yml", ModelRoute),
+    "distributed_training": ("distributed_training.yml", TrainingOption),
 }
 FILES = {"outline": "outline.yml", **{key: name for key, (name, _) in ROW_FILES.items()}}
 #: Folders with one file per task (`1.1.yml` …): the practice questions and the flashcards.
@@ -165,7 +184,9 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     objective_ids = {o.id for o in outline.objectives}
     _check_refs(data_dir / FILES["services"], services, "tasks", task_ids, "task id")
     _check_refs(data_dir / FILES["services"], services, "confused_with", {s.id for s in services}, "service id")
-    _check_refs(data_dir / FILES["glossary"], glossary, "objectives", objective_ids, "objective id")
+    for key, (name, model) in ROW_FILES.items():  # every file whose rows name objectives: the glossary, Domain 2
+        if "objectives" in model.model_fields:
+            _check_refs(data_dir / name, rows[key], "objectives", objective_ids, "objective id")
     abbrs: dict[str, str] = {}
     for index, term in enumerate(glossary):
         if term.abbr:

@@ -236,6 +236,9 @@ class Service(Strict):
     status: ServiceStatus = "available"
     status_note: Text | None = None
     ai_service: bool = False
+    #: False for a service the guide teaches that the exam guide's in-scope appendix does not list
+    #: (Amazon Forecast, for one: the guide teaches its status because older material still uses it).
+    in_exam_guide: bool = True
     tasks: list[TaskId] = Field(min_length=1)
     source: SourceUrl
 
@@ -343,6 +346,102 @@ class BiasMetric(Strict):
     label_type: Text
     example: Text
     source: SourceUrl
+
+
+# --------------------------------------------------------------------------------------------- domain 2 tables
+
+
+class TaughtRow(Strict):
+    """A row of a comparison table that the guide teaches: what it compares, the objective sections that teach
+    it (each must exist in the outline; the table links them in its "Taught in" column) and the AWS page
+    behind it."""
+
+    id: Slug
+    objectives: list[ObjectiveId] = Field(min_length=1)
+    source: SourceUrl
+
+    @model_validator(mode="after")
+    def _objectives_once(self) -> TaughtRow:
+        if len(set(self.objectives)) != len(self.objectives):
+            raise ValueError(f"objectives: an objective is listed twice in {self.objectives}")
+        return self
+
+
+class TuningStrategy(TaughtRow):
+    name: Text
+    strategy: Literal["Random", "Bayesian", "Grid", "Hyperband"]  # the API's Strategy value
+    picks: Text  # how it chooses the next hyperparameter values
+    parallelism: Text
+    early_stopping: Text
+    ranges: Text  # which ranges it accepts and how many jobs it runs
+    pick_when: Text
+    exam_cues: Text
+
+
+class EvaluationMetric(TaughtRow):
+    name: Text
+    abbr: Text | None = None
+    problem: Literal["classification", "regression", "forecasting"]
+    measures: Text
+    formula: Text  # plain text, no Markdown or LaTeX
+    range: Text
+    better: Literal["higher", "lower"]
+    prefer_when: Text
+    exam_cues: Text
+
+
+class PostTrainingBiasMetric(TaughtRow):
+    abbr: Text
+    name: Text
+    measures: Text
+    formula: Text
+    range: Text
+    ideal: Text  # the value that means no measured bias
+    reading: Text
+    label_type: Text
+
+
+Fix = Literal["overfitting", "underfitting", "catastrophic forgetting"]
+
+
+class Remedy(TaughtRow):
+    name: Text
+    fixes: list[Fix] = Field(min_length=1)
+    how: Text
+    trade_off: Text
+    on_aws: Text  # where the knob is on AWS (hyperparameter or feature names)
+    exam_cues: Text
+
+
+#: An ordinal scale, so a table of routes reads from least to most.
+Level = Literal["lowest", "low", "medium", "high", "highest"]
+
+
+class ModelRoute(TaughtRow):
+    name: Text
+    you_provide: Text
+    effort: Level
+    control: Level
+    time_to_value: Text
+    cost_model: Text
+    pick_when: Text
+    exam_cues: Text
+
+
+class TrainingOption(TaughtRow):
+    name: Text
+    saves: Text  # what it splits across machines, or what it saves (time, cost, start-up)
+    pick_when: Text
+    requirement: Text  # what it needs, or the limit that decides questions
+    exam_cues: Text
+    status: Literal["current", "no new versions"] = "current"
+    status_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> TrainingOption:
+        if self.status != "current" and not self.status_note:
+            raise ValueError(f"status {self.status!r} needs a status_note saying what changed")
+        return self
 
 
 # --------------------------------------------------------------------------------------------- practice

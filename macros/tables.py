@@ -18,12 +18,20 @@ from .models import (
     Algorithm,
     BiasMetric,
     DataFormat,
+    EvaluationMetric,
     InferenceOption,
+    ModelRoute,
     Outline,
+    PostTrainingBiasMetric,
     PrepTool,
+    Remedy,
     Service,
     StorageOption,
     StreamingService,
+    TaughtRow,
+    TrainingOption,
+    TuningStrategy,
+    anchor_for,
 )
 
 R = TypeVar("R")
@@ -158,6 +166,15 @@ def task_links(task_ids: Iterable[str], outline: Outline, url_for: UrlFor) -> li
     return links
 
 
+def objective_links(objective_ids: Iterable[str], outline: Outline, url_for: UrlFor) -> list[Link]:
+    """Each objective id as a link to its section on its task page (`2.2.K6` -> task-2-2 page, `#2-2-k6`)."""
+    links = []
+    for objective_id in objective_ids:
+        task = outline.task(outline.objective(objective_id).task_id)
+        links.append(Link(objective_id, url_for(f"{task.page}#{anchor_for(objective_id)}")))
+    return links
+
+
 def former_names_badge(former_names: Sequence[str]) -> list[Badge]:
     """An info badge "formerly X, Y" for a renamed service, or nothing."""
     return [Badge("formerly " + ", ".join(former_names), "info")] if former_names else []
@@ -214,6 +231,8 @@ def service_name_cell(s: Service) -> list:
     parts: list = [s.name, *former_names_badge(s.former_names)]
     if s.status != "available":
         parts.append(Badge(s.status, STATUS_BADGE[s.status]))
+    if not s.in_exam_guide:
+        parts.append(Badge("not in the exam guide's list", "info"))
     return parts
 
 
@@ -325,3 +344,122 @@ def bias_metrics_table(rows: Sequence[BiasMetric]) -> Table[BiasMetric]:
         ("How to read it", "reading", ""),
         ("Example", "example", ""),
     ])
+
+
+# --------------------------------------------------------------------------------------------- domain 2
+# Every Domain 2 table links each row to the objective sections that teach it ("Taught in"), so each table
+# function takes the outline and `url_for` besides the rows. TAUGHT_TABLES below is the registry the macros
+# are made from: a new table is a data file (data.ROW_FILES), a model and one function here.
+
+
+def _taught_in(outline: Outline, url_for: UrlFor) -> tuple[str, Callable[[TaughtRow], Cell], str]:
+    return ("Taught in", lambda row: objective_links(row.objectives, outline, url_for), "")
+
+
+def tuning_strategies_table(rows: Sequence[TuningStrategy], outline: Outline, url_for: UrlFor) -> Table[TuningStrategy]:
+    return attribute_table(rows, "SageMaker AI automatic model tuning strategies", "tune", [
+        ("Strategy", "name", "name"),
+        ("How it picks values", "picks", ""),
+        ("Parallel jobs", "parallelism", ""),
+        ("Early stopping", "early_stopping", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Strategy value in the API", "strategy", ""),
+        ("Ranges and job count", "ranges", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def metrics_table(rows: Sequence[EvaluationMetric], outline: Outline, url_for: UrlFor) -> Table[EvaluationMetric]:
+    def name(row: EvaluationMetric) -> str:
+        return f"{row.name} ({row.abbr})" if row.abbr else row.name
+
+    return attribute_table(rows, "Model evaluation metrics", "metric", [
+        ("Metric", name, "name"),
+        ("Problem", "problem", ""),
+        ("Formula", "formula", ""),
+        ("Range", "range", ""),
+        ("Better", "better", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("What it measures", "measures", ""),
+        ("Prefer it when", "prefer_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def posttraining_bias_metrics_table(
+    rows: Sequence[PostTrainingBiasMetric], outline: Outline, url_for: UrlFor
+) -> Table[PostTrainingBiasMetric]:
+    def name(row: PostTrainingBiasMetric) -> str:
+        return f"{row.name} ({row.abbr})"
+
+    return attribute_table(rows, "SageMaker Clarify post-training bias metrics", "ptbias", [
+        ("Metric", name, "name"),
+        ("What it measures", "measures", ""),
+        ("Range", "range", ""),
+        ("No bias at", "ideal", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Formula", "formula", ""),
+        ("How to read it", "reading", ""),
+        ("Labels", "label_type", ""),
+    ])
+
+
+def remedies_table(rows: Sequence[Remedy], outline: Outline, url_for: UrlFor) -> Table[Remedy]:
+    return attribute_table(rows, "Regularisation and fixes for overfitting, underfitting and forgetting", "remedy", [
+        ("Remedy", "name", "name"),
+        ("Fixes", lambda r: ", ".join(r.fixes), ""),
+        ("How it works", "how", ""),
+        ("Trade-off", "trade_off", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("On AWS", "on_aws", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def model_routes_table(rows: Sequence[ModelRoute], outline: Outline, url_for: UrlFor) -> Table[ModelRoute]:
+    return attribute_table(rows, "Ways to get a model on AWS", "route", [
+        ("Route", "name", "name"),
+        ("You provide", "you_provide", ""),
+        ("Effort", "effort", "nowrap"),
+        ("Control", "control", "nowrap"),
+        ("Time to value", "time_to_value", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("You pay for", "cost_model", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def distributed_training_table(
+    rows: Sequence[TrainingOption], outline: Outline, url_for: UrlFor
+) -> Table[TrainingOption]:
+    def name(row: TrainingOption) -> list:
+        return [row.name, *([Badge(row.status, "warning")] if row.status != "current" else [])]
+
+    return attribute_table(rows, "Distributed training and ways to cut training time and cost", "train", [
+        ("Option", name, "name"),
+        ("What it splits or saves", "saves", ""),
+        ("Pick it when", "pick_when", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Requirement or limit", "requirement", ""),
+        ("Exam cues", "exam_cues", ""),
+        ("What changed", "status_note", ""),
+    ])
+
+
+#: Catalogue field -> table function; the macro of each is `<field>_table` (macros/__init__.py).
+TAUGHT_TABLES: dict[str, Callable[[Sequence, Outline, UrlFor], Table]] = {
+    "tuning_strategies": tuning_strategies_table,
+    "metrics": metrics_table,
+    "posttraining_bias_metrics": posttraining_bias_metrics_table,
+    "remedies": remedies_table,
+    "model_routes": model_routes_table,
+    "distributed_training": distributed_training_table,
+}

@@ -21,7 +21,7 @@ CAT = load_catalogue(DATA)
 QUESTIONS = [q for f in CAT.questions.values() for q in f.questions]
 CHOICE = [q for q in QUESTIONS if q.type == "multiple-choice"]
 #: Domains whose questions are written; each objective of these has at least MIN_PER_OBJECTIVE questions.
-WRITTEN_DOMAINS = [1]
+WRITTEN_DOMAINS = [1, 2]
 MIN_PER_OBJECTIVE = 2
 #: No stored key position and no "the key is the longest option" above this share.
 MAX_SHARE = 0.40
@@ -57,6 +57,13 @@ def test_key_position_is_spread():
         if len(mc) >= 10:
             top = Counter(next(i for i, o in enumerate(q.options) if o.correct) for q in mc).most_common(1)[0][1]
             assert top / len(mc) <= MAX_SHARE + 0.1, f"{task}: one position holds {top} of {len(mc)} keys"
+
+
+def test_multiple_response_keys_are_not_the_first_options():
+    """A multiple-response key that is always 'the first two' teaches a test-taker to lean to the top."""
+    responses = [q for q in QUESTIONS if q.type == "multiple-response"]
+    first = [q.id for q in responses if all(o.correct for o in q.options[: sum(o.correct for o in q.options)])]
+    assert len(first) / len(responses) <= 0.25, f"keys are exactly the first options in {first}"
 
 
 def test_the_key_is_not_given_away_by_length():
