@@ -33,6 +33,11 @@ QUERIES = {
     "Hyperband": r"reference/model-development/.*#tune-hyperband|domain-2/task-2-2/",
     "disparate impact": r"reference/model-development/.*#ptbias-di|domain-2/task-2-3/",
     "warm pools": r"reference/model-development/.*#train-warm-pools|domain-2/task-2-2/",
+    "hyperparameter tuning": r"domain-2/task-2-2/|reference/model-development/.*#tune",
+    "F1 score": r"domain-2/task-2-3/|reference/model-development/.*#metric",
+    # a SageMaker AI feature: its services row, its glossary entry or the section that teaches it
+    "Model Registry": r"domain-2/task-2-2/.*#2-2-s9|reference/glossary/.*#model-registry"
+                      r"|reference/services/.*#svc-sagemaker-ai",
     "mock exam": r"practice/mock-exam/",
     "practice questions": r"practice/",
     "flashcards anki": r"practice/flashcards/",
