@@ -46,6 +46,13 @@ def test_finished_tasks_are_written_in_full(task_id):
         assert section.aws_sources >= 2, f"{objective.id}: fewer than 2 AWS documentation sources"
 
 
+@pytest.mark.parametrize("domain", sorted({int(t[0]) for t in WRITTEN_TASKS}))
+def test_a_written_domain_teaches_more_than_the_floor(domain):
+    """The floor stops a stub; a domain's median section says enough to learn from."""
+    words = sorted(SECTIONS[o.id].words for t in CAT.outline.domains[domain - 1].tasks for o in t.objectives)
+    assert words[len(words) // 2] >= 250, f"domain {domain}: median section of {words[len(words) // 2]} words"
+
+
 def test_written_sections_cite_only_https_sources():
     for task in CAT.outline.tasks:
         text = (DOCS / task.page).read_text()
