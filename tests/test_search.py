@@ -117,3 +117,19 @@ def test_table_rows_reads_rows_whatever_the_attribute_order():
     assert [d["location"] for d in index["docs"]] == ["reference/algorithms/", "reference/algorithms/#algo-x",
                                                       "reference/algorithms/#algo-z"]
     assert index["docs"][1]["boost"] == 3
+
+
+def test_search_index_loads_only_when_the_reader_searches(browser, base_url):
+    """The index (the text of every page) is not fetched as a page loads, only once search is reached for."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + "reference/services/")
+    page.wait_for_load_state("networkidle")
+    assert not any(u.endswith("search/search_index.json") for u in requested)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Athena", delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    assert any(u.endswith("search/search_index.json") for u in requested)
+    context.close()
