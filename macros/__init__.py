@@ -121,8 +121,13 @@ def define_env(env) -> None:
         return _finish(table, columns, caption)
 
     @env.macro
-    def inference_table(ids=None, kind=None, columns=None, caption=None) -> str:
-        table = tables.inference_table(_filter(cat.inference, id=ids, kind=kind))
+    def inference_table(ids=None, kind=None, objectives=None, columns=None, caption=None, anchors=True) -> str:
+        """`objectives=` keeps the rows taught by any of these objective ids; `anchors=False` drops the row ids
+        (a second view of the same rows on one page)."""
+        rows = _filter(cat.inference, id=ids, kind=kind, objectives=objectives)
+        table = tables.inference_table(rows, outline, url_for)
+        if not anchors:
+            table = replace(table, row_id=None)
         return _finish(table, columns, caption)
 
     def _simple(name: str, render_table):
@@ -139,7 +144,7 @@ def define_env(env) -> None:
     _simple("bias_metrics", tables.bias_metrics_table)
 
     def _taught(name: str, render_table):
-        """A Domain 2 table's macro: `ids=`, `objectives=` (rows taught by any of these objective ids),
+        """A Domain 2 or 3 table's macro: `ids=`, `objectives=` (rows taught by any of these objective ids),
         `columns=`, `caption=`, `anchors=False` (no row ids, for a second view of the same rows on one page),
         and any other field of the row model as a filter (`problem="regression"`, `fixes="overfitting"`)."""
         fields = set(ROW_FILES[name][1].model_fields)

@@ -14,16 +14,24 @@ from .models import (
     Algorithm,
     BiasMetric,
     Card,
+    CICDService,
+    ComputeFamily,
     DataFormat,
+    DeploymentStrategy,
+    DeploymentTarget,
     EvaluationMetric,
     GlossaryTerm,
+    IaCOption,
     InferenceOption,
     ModelRoute,
+    Orchestrator,
     Outline,
     PostTrainingBiasMetric,
     PrepTool,
     QuestionFile,
     Remedy,
+    ScalingMetric,
+    ScalingPolicy,
     Service,
     StorageOption,
     StreamingService,
@@ -136,6 +144,14 @@ class Catalogue:
     remedies: list[Remedy]
     model_routes: list[ModelRoute]
     distributed_training: list[TrainingOption]
+    deployment_strategies: list[DeploymentStrategy]
+    scaling_policies: list[ScalingPolicy]
+    scaling_metrics: list[ScalingMetric]
+    orchestrators: list[Orchestrator]
+    deployment_targets: list[DeploymentTarget]
+    cicd_services: list[CICDService]
+    iac_options: list[IaCOption]
+    compute_families: list[ComputeFamily]
     questions: dict[str, QuestionFile]  # task id -> its practice questions (data/questions/<task>.yml)
     cards: dict[str, list[Card]]  # task id -> its flashcards (data/cards/<task>.yml)
 
@@ -158,6 +174,15 @@ ROW_FILES: dict[str, tuple[str, type]] = {
     "remedies": ("remedies.yml", Remedy),
     "model_routes": ("model_routes.yml", ModelRoute),
     "distributed_training": ("distributed_training.yml", TrainingOption),
+    # Domain 3's comparison tables, built the same way.
+    "deployment_strategies": ("deployment_strategies.yml", DeploymentStrategy),
+    "scaling_policies": ("scaling_policies.yml", ScalingPolicy),
+    "scaling_metrics": ("scaling_metrics.yml", ScalingMetric),
+    "orchestrators": ("orchestrators.yml", Orchestrator),
+    "deployment_targets": ("deployment_targets.yml", DeploymentTarget),
+    "cicd_services": ("cicd_services.yml", CICDService),
+    "iac_options": ("iac_options.yml", IaCOption),
+    "compute_families": ("compute_families.yml", ComputeFamily),
 }
 FILES = {"outline": "outline.yml", **{key: name for key, (name, _) in ROW_FILES.items()}}
 #: Folders with one file per task (`1.1.yml` …): the practice questions and the flashcards.
@@ -184,7 +209,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     objective_ids = {o.id for o in outline.objectives}
     _check_refs(data_dir / FILES["services"], services, "tasks", task_ids, "task id")
     _check_refs(data_dir / FILES["services"], services, "confused_with", {s.id for s in services}, "service id")
-    for key, (name, model) in ROW_FILES.items():  # every file whose rows name objectives: the glossary, Domain 2
+    for key, (name, model) in ROW_FILES.items():  # every file whose rows name objectives: glossary, inference, Domains 2-3
         if "objectives" in model.model_fields:
             _check_refs(data_dir / name, rows[key], "objectives", objective_ids, "objective id")
     abbrs: dict[str, str] = {}

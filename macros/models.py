@@ -212,6 +212,7 @@ ServiceCategory = Literal[
     "Containers",
     "Database",
     "Developer Tools",
+    "Internet of Things",
     "Machine Learning",
     "Management and Governance",
     "Media",
@@ -265,6 +266,8 @@ class InferenceOption(Strict):
     cost_model: Text
     choose_when: Text
     exam_cues: Text
+    #: The objective sections that teach the row (the table's "Taught in" links); optional, checked against the outline.
+    objectives: list[ObjectiveId] = []
     source: SourceUrl
 
 
@@ -442,6 +445,118 @@ class TrainingOption(TaughtRow):
         if self.status != "current" and not self.status_note:
             raise ValueError(f"status {self.status!r} needs a status_note saying what changed")
         return self
+
+
+# --------------------------------------------------------------------------------------------- domain 3 tables
+# Same pattern as Domain 2: each row names the objective sections that teach it (TaughtRow).
+
+
+class DeploymentStrategy(TaughtRow):
+    """A way to put a new model version on a SageMaker AI endpoint, or to test it there against the current one."""
+
+    name: Text
+    kind: Literal["update", "test"]  # update: replaces the current version; test: compares versions side by side
+    traffic_shift: Text  # how requests move to the new version
+    extra_capacity: Text  # instances needed on top of the current fleet while it runs
+    rollback: Text  # what rolls it back, and how far
+    baking: Text  # the evaluation period and what is watched during it
+    setting: Text  # where it is set in the API
+    limits: Text  # the numbers and exclusions that decide questions
+    pick_when: Text
+    exam_cues: Text
+
+
+class ScalingPolicy(TaughtRow):
+    """A way to change the capacity of a SageMaker AI endpoint (or to leave it fixed)."""
+
+    name: Text
+    trigger: Text  # what starts a scaling action
+    applies_to: Text  # which SageMaker AI resources accept it
+    cooldown: Text
+    adjusts: Text  # how capacity changes when it fires
+    pick_when: Text
+    exam_cues: Text
+
+
+class ScalingMetric(TaughtRow):
+    """An Amazon CloudWatch metric a SageMaker AI scaling policy can track."""
+
+    name: Text  # the CloudWatch metric name
+    namespace: Text
+    measures: Text
+    use_with: Text  # the endpoint types it fits
+    in_policy: Text  # predefined metric type, or a customized metric specification
+    pick_when: Text
+    exam_cues: Text
+
+
+class Orchestrator(TaughtRow):
+    """A service that runs, triggers or releases ML workflows."""
+
+    name: Text
+    role: Literal["workflow orchestrator", "event trigger", "release pipeline"]
+    orchestrates: Text
+    defined_as: Text  # how a workflow is written
+    runs_on: Text  # who runs the engine
+    ml_integration: Text
+    cost_model: Text | None = None
+    pick_when: Text
+    exam_cues: Text
+
+
+class DeploymentTarget(TaughtRow):
+    """A place to run a model in production."""
+
+    name: Text
+    ops_effort: Level
+    control: Level
+    limits: Text
+    scaling: Text
+    pick_when: Text
+    exam_cues: Text
+
+
+class CICDService(TaughtRow):
+    """A developer tool in an ML CI/CD pipeline."""
+
+    name: Text
+    role: Text
+    runs: Text  # what it runs or deploys
+    limits: Text  # the settings and numbers that decide questions
+    pick_when: Text
+    exam_cues: Text
+    status: ServiceStatus = "available"
+    status_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> CICDService:
+        if self.status != "available" and not self.status_note:
+            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
+        return self
+
+
+class IaCOption(TaughtRow):
+    """A way to write infrastructure as code on AWS."""
+
+    name: Text
+    language: Text
+    abstraction: Text
+    cross_stack: Text  # how one stack uses values from another
+    drift: Text  # how changes made outside the code are found
+    pick_when: Text
+    exam_cues: Text
+
+
+class ComputeFamily(TaughtRow):
+    """A group of SageMaker AI instance types (ml.*) that share a processor and a purpose."""
+
+    name: Text
+    instance_types: Text  # the ml.* families, as the SageMaker AI API lists them
+    processor: Text
+    training: Text  # fit for training jobs
+    inference: Text  # fit for hosting
+    pick_when: Text
+    exam_cues: Text
 
 
 # --------------------------------------------------------------------------------------------- practice

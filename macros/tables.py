@@ -17,14 +17,22 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .models import (
     Algorithm,
     BiasMetric,
+    CICDService,
+    ComputeFamily,
     DataFormat,
+    DeploymentStrategy,
+    DeploymentTarget,
     EvaluationMetric,
+    IaCOption,
     InferenceOption,
     ModelRoute,
+    Orchestrator,
     Outline,
     PostTrainingBiasMetric,
     PrepTool,
     Remedy,
+    ScalingMetric,
+    ScalingPolicy,
     Service,
     StorageOption,
     StreamingService,
@@ -256,13 +264,20 @@ def services_table(
     ])
 
 
-def inference_table(rows: Sequence[InferenceOption]) -> Table[InferenceOption]:
+def inference_table(
+    rows: Sequence[InferenceOption], outline: Outline | None = None, url_for: UrlFor | None = None
+) -> Table[InferenceOption]:
+    """With the outline and `url_for`, and rows that name objectives, the table gains a "Taught in" column."""
+    taught = []
+    if outline is not None and url_for is not None and any(row.objectives for row in rows):
+        taught = [("Taught in", lambda row: objective_links(row.objectives, outline, url_for), "")]
     return attribute_table(rows, "SageMaker AI inference and hosting options", "inf", [
         ("Option", "name", "name"),
         ("Max payload", "max_payload", ""),
         ("Max processing time", "max_processing_time", ""),
         ("Scales to zero", "scales_to_zero", ""),
         ("You pay for", "cost_model", ""),
+        *taught,
     ], detail=[
         ("What it is", "summary", ""),
         ("Scaling", "scaling", ""),
@@ -347,7 +362,7 @@ def bias_metrics_table(rows: Sequence[BiasMetric]) -> Table[BiasMetric]:
 
 
 # --------------------------------------------------------------------------------------------- domain 2
-# Every Domain 2 table links each row to the objective sections that teach it ("Taught in"), so each table
+# Every Domain 2 (and Domain 3) table links each row to the objective sections that teach it ("Taught in"), so each table
 # function takes the outline and `url_for` besides the rows. TAUGHT_TABLES below is the registry the macros
 # are made from: a new table is a data file (data.ROW_FILES), a model and one function here.
 
@@ -454,12 +469,149 @@ def distributed_training_table(
     ])
 
 
+# --------------------------------------------------------------------------------------------- domain 3
+# The same registry pattern: a data file, a model, and one function here.
+
+
+def deployment_strategies_table(
+    rows: Sequence[DeploymentStrategy], outline: Outline, url_for: UrlFor
+) -> Table[DeploymentStrategy]:
+    return attribute_table(rows, "Deployment strategies and rollback on SageMaker AI endpoints", "deploy", [
+        ("Strategy", "name", "name"),
+        ("Traffic shift", "traffic_shift", ""),
+        ("Extra capacity", "extra_capacity", ""),
+        ("Rollback", "rollback", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Baking period", "baking", ""),
+        ("Setting in the API", "setting", ""),
+        ("Limits", "limits", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def scaling_policies_table(rows: Sequence[ScalingPolicy], outline: Outline, url_for: UrlFor) -> Table[ScalingPolicy]:
+    return attribute_table(rows, "Scaling SageMaker AI endpoints: policies and capacity modes", "scale", [
+        ("Policy", "name", "name"),
+        ("Triggered by", "trigger", ""),
+        ("Applies to", "applies_to", ""),
+        ("Cooldown", "cooldown", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("How capacity changes", "adjusts", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def scaling_metrics_table(rows: Sequence[ScalingMetric], outline: Outline, url_for: UrlFor) -> Table[ScalingMetric]:
+    return attribute_table(rows, "CloudWatch metrics to scale SageMaker AI endpoints on", "smetric", [
+        ("Metric", "name", "name"),
+        ("Measures", "measures", ""),
+        ("Use with", "use_with", ""),
+        ("In a policy", "in_policy", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Namespace", "namespace", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def orchestrators_table(rows: Sequence[Orchestrator], outline: Outline, url_for: UrlFor) -> Table[Orchestrator]:
+    return attribute_table(rows, "Orchestrating ML workflows on AWS", "orch", [
+        ("Service", "name", "name"),
+        ("Orchestrates", "orchestrates", ""),
+        ("Workflow written as", "defined_as", ""),
+        ("Who runs the engine", "runs_on", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Role", "role", ""),
+        ("ML integration", "ml_integration", ""),
+        ("You pay for", "cost_model", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def deployment_targets_table(
+    rows: Sequence[DeploymentTarget], outline: Outline, url_for: UrlFor
+) -> Table[DeploymentTarget]:
+    return attribute_table(rows, "Where to deploy a model: deployment targets", "target", [
+        ("Target", "name", "name"),
+        ("Ops effort", "ops_effort", "nowrap"),
+        ("Control", "control", "nowrap"),
+        ("Limits", "limits", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Scaling", "scaling", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def cicd_services_table(rows: Sequence[CICDService], outline: Outline, url_for: UrlFor) -> Table[CICDService]:
+    def name(row: CICDService) -> list:
+        return [row.name, *([Badge(row.status, STATUS_BADGE[row.status])] if row.status != "available" else [])]
+
+    return attribute_table(rows, "CI/CD services for ML pipelines", "cicd", [
+        ("Service", name, "name"),
+        ("Role", "role", ""),
+        ("What it runs", "runs", ""),
+        ("Limits that decide questions", "limits", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+        ("What changed", "status_note", ""),
+    ])
+
+
+def iac_options_table(rows: Sequence[IaCOption], outline: Outline, url_for: UrlFor) -> Table[IaCOption]:
+    return attribute_table(rows, "Infrastructure as code on AWS", "iac", [
+        ("Option", "name", "name"),
+        ("Written in", "language", ""),
+        ("Abstraction", "abstraction", ""),
+        ("Sharing values across stacks", "cross_stack", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Drift", "drift", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def compute_families_table(rows: Sequence[ComputeFamily], outline: Outline, url_for: UrlFor) -> Table[ComputeFamily]:
+    return attribute_table(rows, "Compute for ML on SageMaker AI: instance families", "compute", [
+        ("Family", "name", "name"),
+        ("Instance types", "instance_types", ""),
+        ("Training", "training", ""),
+        ("Inference", "inference", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Processor", "processor", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
 #: Catalogue field -> table function; the macro of each is `<field>_table` (macros/__init__.py).
 TAUGHT_TABLES: dict[str, Callable[[Sequence, Outline, UrlFor], Table]] = {
+    # Domain 2
     "tuning_strategies": tuning_strategies_table,
     "metrics": metrics_table,
     "posttraining_bias_metrics": posttraining_bias_metrics_table,
     "remedies": remedies_table,
     "model_routes": model_routes_table,
     "distributed_training": distributed_training_table,
+    # Domain 3
+    "deployment_strategies": deployment_strategies_table,
+    "scaling_policies": scaling_policies_table,
+    "scaling_metrics": scaling_metrics_table,
+    "orchestrators": orchestrators_table,
+    "deployment_targets": deployment_targets_table,
+    "cicd_services": cicd_services_table,
+    "iac_options": iac_options_table,
+    "compute_families": compute_families_table,
 }

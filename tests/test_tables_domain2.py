@@ -50,7 +50,7 @@ def edit(path: Path, change) -> None:
 
 
 def test_every_domain2_table_is_registered_and_loaded():
-    assert set(DOMAIN2) == set(tables.TAUGHT_TABLES)
+    assert set(DOMAIN2) <= set(tables.TAUGHT_TABLES)  # Domain 3's tables share the registry (test_tables_domain3.py)
     for name, (file, _, _) in DOMAIN2.items():
         assert ROW_FILES[name][0] == file
         assert getattr(CAT, name), f"{file} has no rows"

@@ -1,0 +1,247 @@
+"""Domain 3's comparison tables: eight data files whose rows name the objective sections that teach them, plus the
+inference options, which gained optional "Taught in" links.
+
+Each file validates; a bad row fails with the file, the entry and the field; each table renders one row per entry
+with its "Taught in" links; the macros filter by id, objective and field; the reference page shows every table."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import tables
+from macros.data import ROW_FILES, DataError, load_catalogue
+from macros.models import anchor_for
+
+from conftest import DATA, DOCS, ROOT, mkdocs_build
+from test_build import tiny_site
+from test_tables_domain2 import DOMAIN2
+
+CAT = load_catalogue(DATA)
+
+#: catalogue field -> (file, row anchor prefix, a field that must be one of a fixed set of values)
+DOMAIN3 = {
+    "deployment_strategies": ("deployment_strategies.yml", "deploy", "kind"),
+    "scaling_policies": ("scaling_policies.yml", "scale", None),
+    "scaling_metrics": ("scaling_metrics.yml", "smetric", None),
+    "orchestrators": ("orchestrators.yml", "orch", "role"),
+    "deployment_targets": ("deployment_targets.yml", "target", "ops_effort"),
+    "cicd_services": ("cicd_services.yml", "cicd", "status"),
+    "iac_options": ("iac_options.yml", "iac", None),
+    "compute_families": ("compute_families.yml", "compute", None),
+}
+
+
+def url_for(target: str) -> str:
+    return "/" + target
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def edit(path: Path, change) -> None:
+    rows = yaml.safe_load(path.read_text())
+    change(rows)
+    path.write_text(yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
+
+
+def test_every_table_is_registered_once_and_loaded():
+    assert set(DOMAIN2) | set(DOMAIN3) == set(tables.TAUGHT_TABLES)
+    assert not set(DOMAIN2) & set(DOMAIN3)
+    for name, (file, _, _) in DOMAIN3.items():
+        assert ROW_FILES[name][0] == file
+        assert getattr(CAT, name), f"{file} has no rows"
+
+
+def test_row_anchor_prefixes_are_unique_across_all_tables():
+    prefixes = [prefix for _, prefix, _ in DOMAIN2.values()] + [prefix for _, prefix, _ in DOMAIN3.values()]
+    prefixes += ["algo", "svc", "inf", "fmt", "store", "stream", "prep", "bias"]  # the other tables
+    assert len(prefixes) == len(set(prefixes))
+
+
+def test_the_tables_hold_what_the_issue_asks_for():
+    strategies = {r.id for r in CAT.deployment_strategies}
+    assert {"blue-green-all-at-once", "blue-green-canary", "blue-green-linear", "rolling",
+            "shadow-test", "ab-testing"} <= strategies
+    assert {r.kind for r in CAT.deployment_strategies} == {"update", "test"}
+    assert {"target-tracking", "step-scaling", "scheduled", "fixed", "scale-to-zero-inference-components",
+            "scale-to-zero-async", "serverless-on-demand", "serverless-provisioned-concurrency"} <= {
+        r.id for r in CAT.scaling_policies}
+    metric_names = {r.name for r in CAT.scaling_metrics}
+    assert {"InvocationsPerInstance", "ModelLatency", "CPUUtilization", "GPUUtilization",
+            "ApproximateBacklogSizePerInstance", "ConcurrentRequestsPerModel"} <= metric_names
+    assert {"sagemaker-pipelines", "step-functions", "mwaa", "kubeflow-eks", "eventbridge", "codepipeline"} <= {
+        r.id for r in CAT.orchestrators}
+    assert {"sagemaker-endpoints", "eks", "ecs", "lambda", "ec2", "edge"} <= {r.id for r in CAT.deployment_targets}
+    assert {"codepipeline", "codebuild", "codedeploy"} <= {r.id for r in CAT.cicd_services}
+    assert {"cloudformation", "cdk"} <= {r.id for r in CAT.iac_options}
+    assert {"general-purpose", "compute-optimized", "memory-optimized", "gpu-p", "gpu-g", "inferentia",
+            "trainium"} <= {r.id for r in CAT.compute_families}
+    # the inference options the Domain 3 pages lean on are all there, each linked to a section
+    assert {"real-time", "serverless", "asynchronous", "batch-transform", "multi-model", "multi-container",
+            "inference-components"} <= {r.id for r in CAT.inference}
+    assert all(r.objectives for r in CAT.inference)
+
+
+def test_every_row_is_taught_in_a_domain3_section():
+    for name in DOMAIN3:
+        for row in getattr(CAT, name):
+            assert any(o.startswith("3.") for o in row.objectives), f"{name} {row.id}: no Domain 3 objective"
+
+
+def test_rows_name_the_numbers_that_decide_questions():
+    by_id = {r.id: r for r in CAT.deployment_strategies}
+    assert "50%" in by_id["blue-green-canary"].limits
+    assert "10 to 50%" in by_id["blue-green-linear"].limits
+    assert "5 to 50%" in by_id["rolling"].limits
+    assert "30 days" in by_id["shadow-test"].limits
+    cicd = {r.id: r for r in CAT.cicd_services}
+    assert "2,160 minutes" in cicd["codebuild"].limits
+    policies = {r.id: r for r in CAT.scaling_policies}
+    assert "step scaling" in policies["scale-to-zero-inference-components"].trigger
+
+
+@pytest.mark.parametrize("name", DOMAIN3)
+def test_missing_field_names_file_entry_and_field(data_copy, name):
+    file = DOMAIN3[name][0]
+    edit(data_copy / file, lambda rows: rows[1].pop("source"))
+    with pytest.raises(DataError) as err:
+        load_catalogue(data_copy)
+    message = str(err.value)
+    assert f"{file}: entry 2 (id " in message and "field 'source'" in message and "Field required" in message
+
+
+@pytest.mark.parametrize("name", DOMAIN3)
+def test_unknown_objective_id_names_file_entry_and_field(data_copy, name):
+    file = DOMAIN3[name][0]
+    edit(data_copy / file, lambda rows: rows[0].update(objectives=["3.1.K1", "3.1.K99"]))
+    with pytest.raises(DataError, match=rf"{re.escape(file)}: entry 1 \(id '[a-z0-9-]+'\), field 'objectives': "
+                                        r"unknown objective id '3\.1\.K99'"):
+        load_catalogue(data_copy)
+
+
+@pytest.mark.parametrize("name", DOMAIN3)
+def test_a_row_must_name_an_objective(data_copy, name):
+    file = DOMAIN3[name][0]
+    edit(data_copy / file, lambda rows: rows[0].update(objectives=[]))
+    with pytest.raises(DataError, match=rf"{re.escape(file)}: entry 1 .*field 'objectives'"):
+        load_catalogue(data_copy)
+
+
+@pytest.mark.parametrize("name", [n for n, (_, _, field) in DOMAIN3.items() if field])
+def test_value_outside_its_set_is_refused(data_copy, name):
+    file, _, field = DOMAIN3[name]
+    edit(data_copy / file, lambda rows: rows[0].update({field: "sometimes"}))
+    with pytest.raises(DataError, match=rf"{re.escape(file)}: entry 1 .*field '{field}"):
+        load_catalogue(data_copy)
+
+
+def test_unknown_field_is_refused(data_copy):
+    edit(data_copy / "scaling_policies.yml", lambda rows: rows[0].update(cooldwon="300 s"))
+    with pytest.raises(DataError, match=r"scaling_policies\.yml: entry 1 .*field 'cooldwon'"):
+        load_catalogue(data_copy)
+
+
+def test_status_other_than_available_needs_a_note(data_copy):
+    def close(rows):
+        rows[0]["status"] = "closed to new customers"
+        rows[0].pop("status_note", None)
+
+    edit(data_copy / "cicd_services.yml", close)
+    with pytest.raises(DataError, match=r"cicd_services\.yml: entry 1 .*needs a status_note"):
+        load_catalogue(data_copy)
+
+
+def test_inference_objectives_are_checked_against_the_outline(data_copy):
+    edit(data_copy / "inference.yml", lambda rows: rows[0].update(objectives=["3.1.K99"]))
+    with pytest.raises(DataError, match=r"inference\.yml: entry 1 .*field 'objectives': unknown objective id"):
+        load_catalogue(data_copy)
+
+
+@pytest.mark.parametrize("name", DOMAIN3)
+def test_table_renders_every_row_with_taught_in_links(name):
+    rows = getattr(CAT, name)
+    prefix = DOMAIN3[name][1]
+    html = tables.TAUGHT_TABLES[name](rows, CAT.outline, url_for).render()
+    assert html.count(f'<tr id="{prefix}-') == len(rows)
+    assert html.count('rel="noopener">AWS docs</a>') == len(rows)
+    assert html.count('data-label="Taught in"') == len(rows)
+    assert '<th scope="col">Taught in</th>' in html
+    for row in rows:
+        for objective_id in row.objectives:
+            task = CAT.outline.task(objective_id.rsplit(".", 1)[0])
+            assert f'<a href="/{task.page}#{anchor_for(objective_id)}">{objective_id}</a>' in html
+    assert "\n\n" not in html  # a blank line would end Markdown's raw-HTML block
+
+
+def test_compare_columns_stay_few_and_prose_goes_to_details():
+    """GOV.UK's advice (design.md §4): a handful of compared columns; long prose in the row's detail block."""
+    for name in DOMAIN3:
+        table = tables.TAUGHT_TABLES[name](getattr(CAT, name), CAT.outline, url_for)
+        assert len(table.compared) <= 6, f"{name}: {[c.header for c in table.compared]}"
+        headers = [c.header for c in table.details]
+        assert "Exam cues" in headers and "Pick it when" in headers, name
+
+
+def test_inference_table_shows_taught_in_only_when_given_the_outline():
+    plain = tables.inference_table(CAT.inference).render()
+    assert "Taught in" not in plain
+    linked = tables.inference_table(CAT.inference, CAT.outline, url_for).render()
+    assert linked.count('data-label="Taught in"') == len(CAT.inference)
+    assert '<a href="/domain-3/task-3-1.md#3-1-s4">3.1.S4</a>' in linked
+
+
+def test_a_closed_service_carries_a_badge():
+    rows = [r.model_copy(update={"status": "closed to new customers", "status_note": "Closed."})
+            for r in CAT.cicd_services[:1]]
+    html = tables.cicd_services_table(rows, CAT.outline, url_for).render()
+    assert 'badge--warning">closed to new customers<' in html
+
+
+def test_macros_filter_by_objective_and_field(tmp_path):
+    page = "\n\n".join([
+        '{{ deployment_strategies_table(kind="test", columns=["Strategy", "Traffic shift", "Taught in"]) }}',
+        '{{ orchestrators_table(role="workflow orchestrator") }}',
+        '{{ scaling_metrics_table(ids=["backlog-size-per-instance"], caption="Async") }}',
+        '{{ compute_families_table(objectives="3.1.S1") }}',
+        '{{ inference_table(objectives="3.1.S4", caption="Several models") }}',
+        '{{ inference_table(ids=["serverless"], anchors=False, caption="Again") }}',
+    ]) + "\n"
+    config = tiny_site(tmp_path, page)
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "site" / "index.html").read_text()
+    tests_ = [r.id for r in CAT.deployment_strategies if r.kind == "test"]
+    assert html.count('<tr id="deploy-') == len(tests_)
+    orchestrators = [r.id for r in CAT.orchestrators if r.role == "workflow orchestrator"]
+    assert html.count('<tr id="orch-') == len(orchestrators)
+    assert html.count('<tr id="smetric-') == 1 and "Async (1)" in html
+    assert html.count('<tr id="compute-') == len([r for r in CAT.compute_families if "3.1.S1" in r.objectives])
+    several = [r.id for r in CAT.inference if "3.1.S4" in r.objectives]
+    assert html.count('<tr id="inf-') == len(several)  # the second view of serverless has no row ids
+    assert "Again (1)" in html
+
+
+def test_unknown_filter_fails_the_build(tmp_path):
+    config = tiny_site(tmp_path, '{{ scaling_policies_table(colour="red") }}\n')
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode != 0
+    assert "unknown filter(s) ['colour']" in build.output
+
+
+def test_reference_page_shows_every_domain3_table_and_is_in_the_nav():
+    page = (DOCS / "reference" / "deployment.md").read_text()
+    for name in DOMAIN3:
+        assert f"{{{{ {name}_table() }}}}" in page, name
+    assert "boost: 1.5" in page  # see the page's front matter: 2 pushed "model monitor" off its pages
+    nav = (ROOT / "mkdocs.yml").read_text()
+    assert nav.index("reference/model-development.md") < nav.index("reference/deployment.md")
+    assert "(deployment.md)" in (DOCS / "reference" / "index.md").read_text()
