@@ -510,9 +510,9 @@ def scaling_metrics_table(rows: Sequence[ScalingMetric], outline: Outline, url_f
         ("Metric", "name", "name"),
         ("Measures", "measures", ""),
         ("Use with", "use_with", ""),
-        ("In a policy", "in_policy", ""),
         _taught_in(outline, url_for),
     ], detail=[
+        ("In a policy", "in_policy", ""),
         ("Namespace", "namespace", ""),
         ("Pick it when", "pick_when", ""),
         ("Exam cues", "exam_cues", ""),
