@@ -35,6 +35,27 @@ CHROMIUM_FLAGS = [
 ]
 
 
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def edit(path: Path, change) -> None:
+    """Load a YAML data file, let `change` alter it, write it back."""
+    rows = yaml.safe_load(path.read_text())
+    change(rows)
+    path.write_text(yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
+
+
+def url_for(target: str) -> str:
+    """The renderers' link maker, site-absolute, for tests that render tables without MkDocs."""
+    return "/" + target
+
+
 @dataclass
 class Build:
     returncode: int

@@ -3,29 +3,13 @@ message that names the file, the entry and the field."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 import yaml
 
 from macros.data import DataError, load_catalogue, load_rows
 from macros.models import Algorithm, Service, anchor_for
 
-from conftest import DATA
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
-
-
-def edit(path: Path, change) -> None:
-    rows = yaml.safe_load(path.read_text())
-    change(rows)
-    path.write_text(yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
+from conftest import DATA, edit
 
 
 def test_real_data_loads():

@@ -127,13 +127,6 @@ def test_inline_markup_is_escaped():
 # ------------------------------------------------------------------ bad input
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
-
-
 def broken(data_copy: Path, name: str, change) -> str:
     path = data_copy / name
     content = yaml.safe_load((DATA / name).read_text())  # each call breaks one thing in a clean copy

@@ -9,13 +9,9 @@ from macros.data import load_catalogue
 from macros.models import Algorithm, Service
 from macros.sections import WORD_FLOOR, Section, count_words, parse_sections
 
-from conftest import DATA
+from conftest import DATA, url_for
 
 CAT = load_catalogue(DATA)
-
-
-def url_for(target: str) -> str:
-    return "/" + target
 
 
 def make_service(**changes) -> Service:
