@@ -2,7 +2,7 @@
 // question list, and a result screen by domain and task with every question reviewable. The exam in
 // progress is saved after every change, so a reload resumes it (paused).
 
-import { TYPE_NAMES, el, emptyResponse, feedback, grade, isAnswered, newLayout, questionForm, shuffled } from "./questions.js";
+import { el, emptyResponse, feedback, grade, isAnswered, newLayout, questionForm, shuffled } from "./questions.js";
 import * as store from "./store.js";
 
 const MINUTES_PER_QUESTION = 2; // 130 minutes for 65 questions
@@ -85,7 +85,7 @@ export function mountExam(app, bank, root) {
         `The bank is still short: ${short.map((d) => `Domain ${d.domain} has ${d.have} of ${d.wanted}`).join(", ")}. ` +
         `A full exam today has ${fullCount} questions instead of ${bank.exam.questions}, and ${fullCount * MINUTES_PER_QUESTION} minutes instead of ${bank.exam.minutes}.` }));
     }
-    if (saved.exam && !saved.exam.submitted) {
+    if (saved.exam) { // started in another tab since this page opened
       const e = saved.exam;
       parts.push(el("div", { class: "exam__resume" }, [
         el("p", { text: `You have an exam in progress: ${e.items.filter((i) => isAnswered(byId.get(i.id), i.response, i.touched)).length} of ${e.items.length} answered, ${clock(e.remaining)} left.` }),
@@ -108,7 +108,6 @@ export function mountExam(app, bank, root) {
     exam = {
       scope, started: Date.now(), remaining: questions.length * MINUTES_PER_QUESTION * 60000, running: true, current: 0,
       items: questions.map((q) => { const layout = newLayout(q); return { id: q.id, layout, response: emptyResponse(q, layout), touched: false, flag: false }; }),
-      submitted: false,
     };
     persist();
     run();
@@ -354,7 +353,7 @@ export function mountExam(app, bank, root) {
   }
 
   const saved = store.load().exam;
-  if (saved && !saved.submitted && saved.items.every((i) => byId.has(i.id))) {
+  if (saved && saved.items.every((i) => byId.has(i.id))) {
     exam = saved;
     exam.running = false; // a reload resumes the exam paused
     run();
@@ -364,4 +363,3 @@ export function mountExam(app, bank, root) {
   }
 }
 
-export { TYPE_NAMES };
