@@ -144,7 +144,7 @@ def define_env(env) -> None:
     _simple("bias_metrics", tables.bias_metrics_table)
 
     def _taught(name: str, render_table):
-        """A Domain 2 or 3 table's macro: `ids=`, `objectives=` (rows taught by any of these objective ids),
+        """A Domain 2, 3 or 4 table's macro: `ids=`, `objectives=` (rows taught by any of these objective ids),
         `columns=`, `caption=`, `anchors=False` (no row ids, for a second view of the same rows on one page),
         and any other field of the row model as a filter (`problem="regression"`, `fixes="overfitting"`)."""
         fields = set(ROW_FILES[name][1].model_fields)

@@ -16,6 +16,7 @@ from .models import (
     Card,
     CICDService,
     ComputeFamily,
+    CostTool,
     DataFormat,
     DeploymentStrategy,
     DeploymentTarget,
@@ -24,14 +25,18 @@ from .models import (
     IaCOption,
     InferenceOption,
     ModelRoute,
+    MonitorType,
+    ObservabilityTool,
     Orchestrator,
     Outline,
     PostTrainingBiasMetric,
     PrepTool,
+    PurchasingOption,
     QuestionFile,
     Remedy,
     ScalingMetric,
     ScalingPolicy,
+    SecurityControl,
     Service,
     StorageOption,
     StreamingService,
@@ -152,6 +157,11 @@ class Catalogue:
     cicd_services: list[CICDService]
     iac_options: list[IaCOption]
     compute_families: list[ComputeFamily]
+    monitor_types: list[MonitorType]
+    observability_tools: list[ObservabilityTool]
+    cost_tools: list[CostTool]
+    purchasing_options: list[PurchasingOption]
+    security_controls: list[SecurityControl]
     questions: dict[str, QuestionFile]  # task id -> its practice questions (data/questions/<task>.yml)
     cards: dict[str, list[Card]]  # task id -> its flashcards (data/cards/<task>.yml)
 
@@ -183,6 +193,12 @@ ROW_FILES: dict[str, tuple[str, type]] = {
     "cicd_services": ("cicd_services.yml", CICDService),
     "iac_options": ("iac_options.yml", IaCOption),
     "compute_families": ("compute_families.yml", ComputeFamily),
+    # Domain 4's comparison tables, built the same way.
+    "monitor_types": ("monitor_types.yml", MonitorType),
+    "observability_tools": ("observability_tools.yml", ObservabilityTool),
+    "cost_tools": ("cost_tools.yml", CostTool),
+    "purchasing_options": ("purchasing_options.yml", PurchasingOption),
+    "security_controls": ("security_controls.yml", SecurityControl),
 }
 FILES = {"outline": "outline.yml", **{key: name for key, (name, _) in ROW_FILES.items()}}
 #: Folders with one file per task (`1.1.yml` …): the practice questions and the flashcards.
@@ -209,7 +225,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     objective_ids = {o.id for o in outline.objectives}
     _check_refs(data_dir / FILES["services"], services, "tasks", task_ids, "task id")
     _check_refs(data_dir / FILES["services"], services, "confused_with", {s.id for s in services}, "service id")
-    for key, (name, model) in ROW_FILES.items():  # every file whose rows name objectives: glossary, inference, Domains 2-3
+    for key, (name, model) in ROW_FILES.items():  # every file whose rows name objectives: glossary, inference, Domains 2-4
         if "objectives" in model.model_fields:
             _check_refs(data_dir / name, rows[key], "objectives", objective_ids, "objective id")
     abbrs: dict[str, str] = {}

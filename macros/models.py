@@ -559,6 +559,85 @@ class ComputeFamily(TaughtRow):
     exam_cues: Text
 
 
+# --------------------------------------------------------------------------------------------- domain 4 tables
+# Same pattern again: each row names the objective sections that teach it (TaughtRow).
+
+
+class MonitorType(TaughtRow):
+    """One of SageMaker Model Monitor's four monitor types."""
+
+    name: Text
+    compares: Text  # what the scheduled job compares with what
+    baseline: Text  # which job produces the baseline, and its files
+    labels_needed: bool  # needs ground-truth labels merged with the captured predictions
+    metric: Text  # the metric or statistic a violation is judged on
+    output: Text  # what a run produces: violations report, CloudWatch metrics
+    catches: Text  # the kind of drift it shows
+    pick_when: Text
+    exam_cues: Text
+    status: ServiceStatus = "available"
+    status_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> MonitorType:
+        if self.status != "available" and not self.status_note:
+            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
+        return self
+
+
+class ObservabilityTool(TaughtRow):
+    """A monitoring, logging, tracing or audit tool an ML engineer uses to watch and troubleshoot a system."""
+
+    name: Text
+    signal: Literal["metrics", "logs", "traces", "API calls", "events", "resource configuration", "business data"]
+    answers: Text  # the question it answers
+    works_on: Text  # the data it reads
+    ml_use: Text  # the typical ML use
+    confused_with: Text  # the neighbour it is mistaken for, and the difference
+    pick_when: Text
+    exam_cues: Text
+    changes: Text | None = None  # a status change worth knowing (a closed feature, an SDK in maintenance)
+
+
+class CostTool(TaughtRow):
+    """An AWS tool for seeing, allocating, forecasting or limiting cost."""
+
+    name: Text
+    role: Literal["analyze", "alert", "recommend", "allocate"]
+    answers: Text  # the question it answers
+    time_frame: Text  # looks back, forecasts, or both
+    acts: Text  # whether it can act on resources or only reports
+    setup: Text  # what must be done before it helps
+    pick_when: Text
+    exam_cues: Text
+
+
+class PurchasingOption(TaughtRow):
+    """A way to pay for compute (or model capacity) on AWS."""
+
+    name: Text
+    kind: Literal["pay as you go", "interruptible", "commitment discount", "capacity reservation"]
+    covers: Text  # the services and usage it applies to
+    commitment: Text  # term and what is committed
+    discount: Text  # only numbers AWS states
+    interruption: Text  # interruption risk
+    capacity: Text  # whether capacity is held for you
+    pick_when: Text
+    exam_cues: Text
+
+
+class SecurityControl(TaughtRow):
+    """A control that protects ML data, models or endpoints."""
+
+    name: Text
+    layer: Literal["identity and access", "data protection", "network", "detection and audit"]
+    protects_against: Text
+    set_where: Text  # where it is configured (API field, policy, console)
+    limits: Text  # the gotchas and numbers that decide questions
+    pick_when: Text
+    exam_cues: Text
+
+
 # --------------------------------------------------------------------------------------------- practice
 
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[1-9]-[0-9]{2,3}$")]  # "1.1-07"

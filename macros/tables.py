@@ -19,6 +19,7 @@ from .models import (
     BiasMetric,
     CICDService,
     ComputeFamily,
+    CostTool,
     DataFormat,
     DeploymentStrategy,
     DeploymentTarget,
@@ -26,13 +27,17 @@ from .models import (
     IaCOption,
     InferenceOption,
     ModelRoute,
+    MonitorType,
+    ObservabilityTool,
     Orchestrator,
     Outline,
     PostTrainingBiasMetric,
     PrepTool,
+    PurchasingOption,
     Remedy,
     ScalingMetric,
     ScalingPolicy,
+    SecurityControl,
     Service,
     StorageOption,
     StreamingService,
@@ -362,7 +367,7 @@ def bias_metrics_table(rows: Sequence[BiasMetric]) -> Table[BiasMetric]:
 
 
 # --------------------------------------------------------------------------------------------- domain 2
-# Every Domain 2 (and Domain 3) table links each row to the objective sections that teach it ("Taught in"), so each table
+# Every Domain 2, 3 and 4 table links each row to the objective sections that teach it ("Taught in"), so each table
 # function takes the outline and `url_for` besides the rows. TAUGHT_TABLES below is the registry the macros
 # are made from: a new table is a data file (data.ROW_FILES), a model and one function here.
 
@@ -596,6 +601,94 @@ def compute_families_table(rows: Sequence[ComputeFamily], outline: Outline, url_
     ])
 
 
+# --------------------------------------------------------------------------------------------- domain 4
+# The same registry pattern: a data file, a model, and one function here.
+
+
+def monitor_types_table(rows: Sequence[MonitorType], outline: Outline, url_for: UrlFor) -> Table[MonitorType]:
+    def name(row: MonitorType) -> list:
+        return [row.name, *([Badge(row.status, STATUS_BADGE[row.status])] if row.status != "available" else [])]
+
+    return attribute_table(rows, "SageMaker Model Monitor: the four monitor types", "monitor", [
+        ("Monitor type", name, "name"),
+        ("Compares", "compares", ""),
+        ("Baseline", "baseline", ""),
+        ("Ground-truth labels", "labels_needed", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Output", "output", ""),
+        ("Metric or statistic", "metric", ""),
+        ("Catches", "catches", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+        ("What changed", "status_note", ""),
+    ])
+
+
+def observability_tools_table(
+    rows: Sequence[ObservabilityTool], outline: Outline, url_for: UrlFor
+) -> Table[ObservabilityTool]:
+    return attribute_table(rows, "Monitoring and observability tools for ML systems", "obs", [
+        ("Tool", "name", "name"),
+        ("Answers", "answers", ""),
+        ("Works on", "works_on", ""),
+        ("Typical ML use", "ml_use", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Often confused with", "confused_with", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+        ("What changed", "changes", ""),
+    ])
+
+
+def cost_tools_table(rows: Sequence[CostTool], outline: Outline, url_for: UrlFor) -> Table[CostTool]:
+    return attribute_table(rows, "Cost tools: analyze, alert, recommend, allocate", "cost", [
+        ("Tool", "name", "name"),
+        ("Answers", "answers", ""),
+        ("Looks back or ahead", "time_frame", ""),
+        ("Acts or reports", "acts", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Set up first", "setup", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def purchasing_options_table(
+    rows: Sequence[PurchasingOption], outline: Outline, url_for: UrlFor
+) -> Table[PurchasingOption]:
+    return attribute_table(rows, "Purchasing options for ML compute", "buy", [
+        ("Option", "name", "name"),
+        ("Covers", "covers", ""),
+        ("Commitment", "commitment", ""),
+        ("Discount", "discount", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Interruption risk", "interruption", ""),
+        ("Capacity held", "capacity", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
+def security_controls_table(
+    rows: Sequence[SecurityControl], outline: Outline, url_for: UrlFor
+) -> Table[SecurityControl]:
+    return attribute_table(rows, "Security controls for ML resources", "sec", [
+        ("Control", "name", "name"),
+        ("Layer", "layer", "nowrap"),
+        ("Protects against", "protects_against", ""),
+        ("Set where", "set_where", ""),
+        _taught_in(outline, url_for),
+    ], detail=[
+        ("Limits and gotchas", "limits", ""),
+        ("Pick it when", "pick_when", ""),
+        ("Exam cues", "exam_cues", ""),
+    ])
+
+
 #: Catalogue field -> table function; the macro of each is `<field>_table` (macros/__init__.py).
 TAUGHT_TABLES: dict[str, Callable[[Sequence, Outline, UrlFor], Table]] = {
     # Domain 2
@@ -614,4 +707,10 @@ TAUGHT_TABLES: dict[str, Callable[[Sequence, Outline, UrlFor], Table]] = {
     "cicd_services": cicd_services_table,
     "iac_options": iac_options_table,
     "compute_families": compute_families_table,
+    # Domain 4
+    "monitor_types": monitor_types_table,
+    "observability_tools": observability_tools_table,
+    "cost_tools": cost_tools_table,
+    "purchasing_options": purchasing_options_table,
+    "security_controls": security_controls_table,
 }

@@ -19,7 +19,7 @@ CAT = load_catalogue(DATA)
 SECTIONS = scan_docs(DOCS, {o.id for o in CAT.outline.objectives})
 
 #: Tasks whose every objective must be written. Add a task here when its page is finished.
-WRITTEN_TASKS = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3"]
+WRITTEN_TASKS = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3"]
 
 
 def test_every_objective_has_its_section_on_its_task_page():

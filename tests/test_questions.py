@@ -21,7 +21,7 @@ CAT = load_catalogue(DATA)
 QUESTIONS = [q for f in CAT.questions.values() for q in f.questions]
 CHOICE = [q for q in QUESTIONS if q.type == "multiple-choice"]
 #: Domains whose questions are written; each objective of these has at least MIN_PER_OBJECTIVE questions.
-WRITTEN_DOMAINS = [1, 2, 3]
+WRITTEN_DOMAINS = [1, 2, 3, 4]
 MIN_PER_OBJECTIVE = 2
 #: No stored key position and no "the key is the longest option" above this share.
 MAX_SHARE = 0.40

@@ -38,6 +38,11 @@ QUERIES = {
     # a SageMaker AI feature: its services row, its glossary entry or the section that teaches it
     "Model Registry": r"domain-2/task-2-2/.*#2-2-s9|reference/glossary/.*#model-registry"
                       r"|reference/services/.*#svc-sagemaker-ai",
+    # Domain 4's comparison rows, or the section that teaches the choice
+    "Savings Plans": r"reference/monitoring-security/.*#buy-|domain-4/task-4-2/.*#4-2-s10"
+                     r"|reference/glossary/.*#sagemaker-savings-plans",
+    "network isolation": r"reference/monitoring-security/.*#sec-network-isolation|domain-4/task-4-3/"
+                         r"|reference/glossary/.*#network-isolation",
     "mock exam": r"practice/mock-exam/",
     "practice questions": r"practice/",
     "flashcards anki": r"practice/flashcards/",
@@ -58,6 +63,8 @@ def top_pages(page, query: str, n: int = 3) -> list[list[str]]:
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     box.fill("")
+    box.press("Backspace")  # an empty query clears the list: results read below cannot be the previous query's
+    page.wait_for_function("!document.querySelector('.md-search-result__item')", timeout=15000)
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
     # The search worker answers each keystroke, and a large index answers slowly: wait until the results have

@@ -1,6 +1,7 @@
-"""What every comparison table of the domain pages must do, whatever its domain: each of its rows names the
-objective sections that teach it; a bad row fails with the file, the entry and the field; the table renders
-one row per entry with its "Taught in" links. Domain-specific contents are in test_tables_domain2/3.py."""
+"""What every comparison table of the domain pages must do, whatever its domain: it is registered once; each of
+its rows names the objective sections that teach it; a bad row fails with the file, the entry and the field; the
+table renders one row per entry with its "Taught in" links, under a row anchor prefix no other table uses.
+Domain-specific contents are in test_tables_domain2/3/4.py."""
 
 from __future__ import annotations
 
@@ -12,15 +13,36 @@ from macros import tables
 from macros.data import DataError, load_catalogue
 from macros.models import anchor_for
 
-from conftest import DATA, edit, url_for
+from conftest import DATA, edit, mkdocs_build, url_for
+from test_build import tiny_site
 from test_tables_domain2 import DOMAIN2
 from test_tables_domain3 import DOMAIN3
+from test_tables_domain4 import DOMAIN4
 
 CAT = load_catalogue(DATA)
 #: table -> (its file, row anchor prefix, a field with a fixed set of values, the domain that teaches it)
-TAUGHT = {**{n: (*v, 2) for n, v in DOMAIN2.items()}, **{n: (*v, 3) for n, v in DOMAIN3.items()}}
+TAUGHT = {
+    **{n: (*v, 2) for n, v in DOMAIN2.items()},
+    **{n: (*v, 3) for n, v in DOMAIN3.items()},
+    **{n: (*v, 4) for n, v in DOMAIN4.items()},
+}
 #: a real objective of each domain, and one that does not exist
-OBJECTIVES = {2: ("2.2.K6", "2.2.K99"), 3: ("3.1.K1", "3.1.K99")}
+OBJECTIVES = {2: ("2.2.K6", "2.2.K99"), 3: ("3.1.K1", "3.1.K99"), 4: ("4.1.K1", "4.1.K99")}
+#: the row anchor prefixes of the tables outside the registry (Domain 1, the catalogues, inference)
+OTHER_PREFIXES = ["algo", "svc", "inf", "fmt", "store", "stream", "prep", "bias"]
+
+
+def test_the_registry_holds_every_domain_table_once():
+    assert set(TAUGHT) == set(tables.TAUGHT_TABLES)
+    domains = [DOMAIN2, DOMAIN3, DOMAIN4]
+    assert sum(len(d) for d in domains) == len(TAUGHT)  # no table is claimed by two domains
+
+
+def test_row_anchor_prefixes_are_unique_across_all_tables():
+    prefixes = [prefix for _, prefix, _, _ in TAUGHT.values()] + OTHER_PREFIXES
+    assert len(prefixes) == len(set(prefixes))
+    for name, (_, prefix, _, _) in TAUGHT.items():  # the prefix in the test is the one the table uses
+        assert tables.TAUGHT_TABLES[name](getattr(CAT, name)[:1], CAT.outline, url_for).css.endswith(f" {prefix}")
 
 
 @pytest.mark.parametrize("name", TAUGHT)
@@ -81,3 +103,11 @@ def test_table_renders_every_row_with_taught_in_links(name):
             task = CAT.outline.task(objective_id.rsplit(".", 1)[0])
             assert f'<a href="/{task.page}#{anchor_for(objective_id)}">{objective_id}</a>' in html
     assert "\n\n" not in html  # a blank line would end Markdown's raw-HTML block
+
+
+def test_unknown_filter_fails_the_build(tmp_path):
+    # every table macro is made by the same wrapper (macros/__init__.py), so one table stands for all
+    config = tiny_site(tmp_path, '{{ cost_tools_table(colour="red") }}\n')
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode != 0
+    assert "unknown filter(s) ['colour']" in build.output
