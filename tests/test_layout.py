@@ -63,6 +63,21 @@ def test_every_table_fits_its_box(browser, base_url, site, layout):
     assert not problems, f"{len(problems)} overflow(s) at {layout}:\n" + "\n".join(problems)
 
 
+
+@pytest.mark.parametrize("width", [1220, 1366])  # 1220 px: the narrowest screen Material shows the tabs on
+def test_every_header_tab_is_in_view(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    cut = page.evaluate("""() => {
+      const list = document.querySelector('.md-tabs__list');
+      const right = list.getBoundingClientRect().right;
+      return [...list.querySelectorAll('.md-tabs__link')]
+        .filter(a => a.getBoundingClientRect().right > right + 0.5).map(a => a.textContent.trim());
+    }""")
+    context.close()
+    assert cut == [], f"header tabs cut off or scrolled out of view at {width} px: {cut}"
+
 LABELS = """px => {
   const body = parseFloat(getComputedStyle(document.querySelector('article.md-typeset')).fontSize);
   // the drawing shown: inline SVG (first screen) or the image for the current colour scheme

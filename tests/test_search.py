@@ -43,6 +43,13 @@ QUERIES = {
                      r"|reference/glossary/.*#sagemaker-savings-plans",
     "network isolation": r"reference/monitoring-security/.*#sec-network-isolation|domain-4/task-4-3/"
                          r"|reference/glossary/.*#network-isolation",
+    "cost allocation tags": r"reference/monitoring-security/.*#cost-cost-allocation-tags|domain-4/task-4-2/.*#4-2-k6",
+    "data drift": r"reference/glossary/.*#data-drift|domain-4/task-4-1/.*#4-1-k1",
+    "CloudTrail": r"reference/monitoring-security/.*#(obs|sec)-cloudtrail|domain-4/task-4-2/.*#4-2-k3",
+    "least privilege": r"domain-4/task-4-3/.*#4-3-(s1|k1)",
+    "budget": r"reference/monitoring-security/.*#cost-budgets|reference/glossary/.*#aws-budgets|domain-4/task-4-2/",
+    "VPC endpoint": r"reference/monitoring-security/.*#sec-interface-endpoints|domain-4/task-4-3/.*#4-3-k3"
+                    r"|reference/glossary/.*#interface-vpc-endpoint",
     "mock exam": r"practice/mock-exam/",
     "practice questions": r"practice/",
     "flashcards anki": r"practice/flashcards/",
