@@ -225,7 +225,20 @@ ServiceCategory = Literal[
 ServiceStatus = Literal["available", "closed to new customers", "end of support announced", "discontinued"]
 
 
-class Service(Strict):
+class StatusNoted(Strict):
+    """A row with an availability status: anything but "available" must say what changed (and when)."""
+
+    status: ServiceStatus = "available"
+    status_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> StatusNoted:
+        if self.status != "available" and not self.status_note:
+            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
+        return self
+
+
+class Service(StatusNoted):
     id: Slug
     name: Text
     former_names: list[Text] = []
@@ -234,20 +247,12 @@ class Service(Strict):
     summary: Text
     pick_when: Text
     confused_with: list[Slug] = []
-    status: ServiceStatus = "available"
-    status_note: Text | None = None
     ai_service: bool = False
     #: False for a service the guide teaches that the exam guide's in-scope appendix does not list
     #: (Amazon Forecast, for one: the guide teaches its status because older material still uses it).
     in_exam_guide: bool = True
     tasks: list[TaskId] = Field(min_length=1)
     source: SourceUrl
-
-    @model_validator(mode="after")
-    def _status_explained(self) -> Service:
-        if self.status != "available" and not self.status_note:
-            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
-        return self
 
 
 # --------------------------------------------------------------------------------------------- inference
@@ -516,7 +521,7 @@ class DeploymentTarget(TaughtRow):
     exam_cues: Text
 
 
-class CICDService(TaughtRow):
+class CICDService(TaughtRow, StatusNoted):
     """A developer tool in an ML CI/CD pipeline."""
 
     name: Text
@@ -525,14 +530,6 @@ class CICDService(TaughtRow):
     limits: Text  # the settings and numbers that decide questions
     pick_when: Text
     exam_cues: Text
-    status: ServiceStatus = "available"
-    status_note: Text | None = None
-
-    @model_validator(mode="after")
-    def _status_explained(self) -> CICDService:
-        if self.status != "available" and not self.status_note:
-            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
-        return self
 
 
 class IaCOption(TaughtRow):
@@ -563,7 +560,7 @@ class ComputeFamily(TaughtRow):
 # Same pattern again: each row names the objective sections that teach it (TaughtRow).
 
 
-class MonitorType(TaughtRow):
+class MonitorType(TaughtRow, StatusNoted):
     """One of SageMaker Model Monitor's four monitor types."""
 
     name: Text
@@ -575,14 +572,6 @@ class MonitorType(TaughtRow):
     catches: Text  # the kind of drift it shows
     pick_when: Text
     exam_cues: Text
-    status: ServiceStatus = "available"
-    status_note: Text | None = None
-
-    @model_validator(mode="after")
-    def _status_explained(self) -> MonitorType:
-        if self.status != "available" and not self.status_note:
-            raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
-        return self
 
 
 class ObservabilityTool(TaughtRow):
