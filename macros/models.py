@@ -8,7 +8,7 @@ AWS documentation host, so a reader can check it. Validation runs when the build
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlparse
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -226,14 +226,15 @@ ServiceStatus = Literal["available", "closed to new customers", "end of support 
 
 
 class StatusNoted(Strict):
-    """A row with an availability status: anything but "available" must say what changed (and when)."""
+    """A row with an availability status: any status but the settled one must say what changed (and when)."""
 
+    settled: ClassVar[str] = "available"
     status: ServiceStatus = "available"
     status_note: Text | None = None
 
     @model_validator(mode="after")
     def _status_explained(self) -> StatusNoted:
-        if self.status != "available" and not self.status_note:
+        if self.status != self.settled and not self.status_note:
             raise ValueError(f"status {self.status!r} needs a status_note saying what changed and when")
         return self
 
@@ -436,20 +437,14 @@ class ModelRoute(TaughtRow):
     exam_cues: Text
 
 
-class TrainingOption(TaughtRow):
+class TrainingOption(TaughtRow, StatusNoted):
+    settled: ClassVar[str] = "current"
     name: Text
     saves: Text  # what it splits across machines, or what it saves (time, cost, start-up)
     pick_when: Text
     requirement: Text  # what it needs, or the limit that decides questions
     exam_cues: Text
     status: Literal["current", "no new versions"] = "current"
-    status_note: Text | None = None
-
-    @model_validator(mode="after")
-    def _status_explained(self) -> TrainingOption:
-        if self.status != "current" and not self.status_note:
-            raise ValueError(f"status {self.status!r} needs a status_note saying what changed")
-        return self
 
 
 # --------------------------------------------------------------------------------------------- domain 3 tables

@@ -53,12 +53,6 @@ def test_duplicate_objective_in_a_row_is_refused(data_copy):
         load_catalogue(data_copy)
 
 
-def test_status_other_than_current_needs_a_note(data_copy):
-    edit(data_copy / "distributed_training.yml", lambda rows: rows[0].update(status="no new versions"))
-    with pytest.raises(DataError, match=r"distributed_training\.yml: entry 1 .*needs a status_note"):
-        load_catalogue(data_copy)
-
-
 def test_taught_in_links_point_to_the_task_page_of_each_objective():
     links = tables.objective_links(["2.1.K2", "2.3.S1"], CAT.outline, url_for)
     assert [(link.text, link.href) for link in links] == [

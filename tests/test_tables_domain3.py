@@ -81,16 +81,6 @@ def test_unknown_field_is_refused(data_copy):
         load_catalogue(data_copy)
 
 
-def test_status_other_than_available_needs_a_note(data_copy):
-    def close(rows):
-        rows[0]["status"] = "closed to new customers"
-        rows[0].pop("status_note", None)
-
-    edit(data_copy / "cicd_services.yml", close)
-    with pytest.raises(DataError, match=r"cicd_services\.yml: entry 1 .*needs a status_note"):
-        load_catalogue(data_copy)
-
-
 def test_inference_objectives_are_checked_against_the_outline(data_copy):
     edit(data_copy / "inference.yml", lambda rows: rows[0].update(objectives=["3.1.K99"]))
     with pytest.raises(DataError, match=r"inference\.yml: entry 1 .*field 'objectives': unknown objective id"):

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from macros import tables
-from macros.data import ROW_FILES, DataError, load_catalogue
+from macros.data import ROW_FILES, load_catalogue
 
-from conftest import DATA, DOCS, ROOT, edit, mkdocs_build, url_for
+from conftest import DATA, DOCS, ROOT, mkdocs_build, url_for
 from test_build import tiny_site
 from test_tables_domain2 import DOMAIN2
 from test_tables_domain3 import DOMAIN3
@@ -110,12 +108,6 @@ def test_labels_column_reads_yes_or_no():
 def test_closed_monitor_types_carry_a_badge():
     html = tables.monitor_types_table(CAT.monitor_types, CAT.outline, url_for).render()
     assert html.count('badge--warning">closed to new customers<') == len(CAT.monitor_types)
-
-
-def test_status_other_than_available_needs_a_note(data_copy):
-    edit(data_copy / "monitor_types.yml", lambda rows: rows[0].pop("status_note"))
-    with pytest.raises(DataError, match=r"monitor_types\.yml: entry 1 .*needs a status_note"):
-        load_catalogue(data_copy)
 
 
 

@@ -89,6 +89,20 @@ def test_value_outside_its_set_is_refused(data_copy, name):
         load_catalogue(data_copy)
 
 
+# the tables whose rows carry a status (models.StatusNoted): any status but the settled one needs a note
+@pytest.mark.parametrize("file, status", [("distributed_training.yml", "no new versions"),
+                                          ("cicd_services.yml", "closed to new customers"),
+                                          ("monitor_types.yml", "closed to new customers")])
+def test_a_status_other_than_the_settled_one_needs_a_note(data_copy, file, status):
+    def unexplained(rows):
+        rows[0]["status"] = status
+        rows[0].pop("status_note", None)
+
+    edit(data_copy / file, unexplained)
+    with pytest.raises(DataError, match=rf"{re.escape(file)}: entry 1 .*needs a status_note"):
+        load_catalogue(data_copy)
+
+
 @pytest.mark.parametrize("name", TAUGHT)
 def test_table_renders_every_row_with_taught_in_links(name):
     rows = getattr(CAT, name)
